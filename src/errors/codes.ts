@@ -1,0 +1,103 @@
+/**
+ * The one catalogue of error codes. Every error that reaches a user (an HTTP
+ * caller or the command line) carries one of these codes; the README's error
+ * table documents each one and a test keeps the two in step.
+ */
+
+/** How an error is classed, which picks the `type` in the caller's API shape. */
+export type ErrorKind =
+  | 'invalid_request'
+  | 'authentication'
+  | 'permission'
+  | 'not_found'
+  | 'rate_limit'
+  | 'upstream'
+  | 'timeout'
+  | 'internal';
+
+export interface ErrorSpec {
+  /** HTTP status when the error answers a request. */
+  readonly status: number;
+  readonly kind: ErrorKind;
+  /** One-line meaning, used in docs and as the default message. */
+  readonly summary: string;
+}
+
+export const ERROR_CODES = {
+  invalid_json: {
+    status: 400, kind: 'invalid_request', summary: 'The request body is not valid JSON.',
+  },
+  invalid_request: {
+    status: 400, kind: 'invalid_request',
+    summary: 'A field of the request is missing or has the wrong type.',
+  },
+  body_too_large: {
+    status: 413, kind: 'invalid_request', summary: 'The request body is over the size limit.',
+  },
+  unsupported_media_type: {
+    status: 415, kind: 'invalid_request', summary: 'The request body is not JSON.',
+  },
+  model_not_found: {
+    status: 404, kind: 'not_found', summary: 'No configured provider serves the model asked for.',
+  },
+  model_wrong_api: {
+    status: 400, kind: 'invalid_request',
+    summary: 'The model is served by a provider that speaks the other API.',
+  },
+  route_not_found: {
+    status: 404, kind: 'not_found', summary: 'No such endpoint.',
+  },
+  missing_api_key: {
+    status: 401, kind: 'authentication', summary: 'The request carries no gateway key.',
+  },
+  invalid_api_key: {
+    status: 401, kind: 'authentication', summary: 'The gateway key is not known.',
+  },
+  key_revoked: {
+    status: 401, kind: 'authentication', summary: 'The gateway key was revoked.',
+  },
+  key_expired: {
+    status: 401, kind: 'authentication', summary: 'The gateway key has expired.',
+  },
+  admin_token_missing: {
+    status: 401, kind: 'authentication',
+    summary: 'An admin endpoint was called without the admin token.',
+  },
+  admin_disabled: {
+    status: 403, kind: 'permission',
+    summary: 'The admin API is off because TOKENWARDEN_ADMIN_TOKEN is not set.',
+  },
+  upstream_error: {
+    status: 502, kind: 'upstream', summary: 'The provider answered with a server error.',
+  },
+  upstream_unreachable: {
+    status: 502, kind: 'upstream', summary: 'The provider could not be reached.',
+  },
+  upstream_timeout: {
+    status: 504, kind: 'timeout', summary: 'The provider did not answer in time.',
+  },
+  upstream_stream_broken: {
+    status: 502, kind: 'upstream', summary: 'The provider cut the answer stream off.',
+  },
+  storage_unavailable: {
+    status: 503, kind: 'internal',
+    summary: 'The gateway could not write its record, so it did not answer.',
+  },
+  internal_error: {
+    status: 500, kind: 'internal', summary: 'An unexpected error inside the gateway.',
+  },
+  config_invalid: {
+    status: 500, kind: 'internal', summary: 'The configuration file has a wrong field.',
+  },
+  config_unreadable: {
+    status: 500, kind: 'internal', summary: 'The configuration file cannot be read or parsed.',
+  },
+  usage_error: {
+    status: 400, kind: 'invalid_request', summary: 'A command-line argument is wrong.',
+  },
+  key_not_found: {
+    status: 404, kind: 'not_found', summary: 'No key has that id.',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
