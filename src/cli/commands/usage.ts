@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.js';
+import { parseUsageQuery } from '../../metering/usage-query.js';
+import { openStorage } from '../../storage/open-storage.js';
+import { checkFormat, renderCsv, renderTable } from '../output/render.js';
+
+const COLUMNS = ['group', 'requests', 'input_tokens', 'cached_tokens', 'cache_write_tokens',
+  'output_tokens', 'reasoning_tokens', 'cost_usd', 'energy_wh', 'co2e_g', 'water_ml',
+  'estimated_requests'] as const;
+
+/** `tokenwarden usage`: tokens, cost, energy, carbon and water per group. */
+export function registerUsageCommand(program: Command): void {
+  program.command('usage')
+    .description('tokens, cost, energy, carbon and water, grouped')
+    .option('--by <grouping>', 'user, department, agent or model', 'user')
+    .option('--since <date>', 'start: 2026-11-01, an ISO time, or 7d back')
+    .option('--until <date>', 'end (exclusive), same forms')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .action(async (options: { by: string; since?: string; until?: string; format: string }) => {
+      const format = checkFormat(options.format, ['table', 'json', 'csv'] as const);
+      const query = parseUsageQuery(options);
+      const { config, dataDir } = loadConfig(program.opts<{ config: string }>().config);
+      const storage = openStorage(config, dataDir);
+      try {
+        const rows = await storage.requests.summarize(query);
+        if (format === 'json') console.log(JSON.stringify({ by: query.by, rows }));
+        else if (format === 'csv') console.log(renderCsv(COLUMNS, rows));
+        else console.log(renderTable(COLUMNS, rows as unknown as Record<string, unknown>[]));
+      } finally {
+        await storage.close();
+      }
+    });
+}

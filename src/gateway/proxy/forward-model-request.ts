@@ -1,0 +1,128 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Dispatcher } from 'undici';
+import { TokenwardenError, isTokenwardenError } from '../../errors/tokenwarden-error.js';
+import type { Endpoint } from '../../providers/api-kind.js';
+import { toUpstreamError } from '../../providers/upstream-client.js';
+import { authenticate } from '../authenticate.js';
+import type { GatewayContext } from '../gateway-context.js';
+import { parseModelRequest } from '../request-body.js';
+import { createMeter, needsUsageRequest } from './create-meter.js';
+import { ModelExchange } from './model-exchange.js';
+import { relayStream } from './relay-stream.js';
+
+/**
+ * Serves one model request: authenticate, route, call the provider, pass the
+ * answer through while metering it, and record it before the client has the
+ * whole answer (so a completed answer always has its record on disk).
+ */
+export async function forwardModelRequest(context: GatewayContext, endpoint: Endpoint,
+  request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const identity = await authenticate(context.storage.keys, request.headers);
+  const body = parseModelRequest(request.body);
+  const provider = context.router.route(body.model, endpoint.api);
+
+  const streamed = endpoint.streams && body.stream === true;
+  const askUsage = provider.kind === 'openai'
+    && needsUsageRequest(endpoint, streamed, body.stream_options?.include_usage);
+  const upstreamBody = askUsage
+    ? { ...body, stream_options: { ...body.stream_options, include_usage: true } }
+    : body;
+
+  const exchange = new ModelExchange(context, {
+    id: request.id, identity, provider: provider.name, model: body.model, endpoint, streamed,
+    upstreamBody, meter: createMeter(endpoint, askUsage),
+  });
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) exchange.abort.abort();
+  });
+
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await context.upstream.send(provider.name, {
+      path: endpoint.path, method: 'POST', body: JSON.stringify(upstreamBody),
+      clientHeaders: request.headers, signal: exchange.abort.signal,
+    });
+  } catch (error) {
+    return failBeforeAnswer(exchange, reply, error);
+  }
+
+  const contentType = String(response.headers['content-type'] ?? '');
+  if (response.statusCode >= 400) {
+    return passError(exchange, reply, response, provider.name, contentType);
+  }
+  if (contentType.startsWith('text/event-stream')) {
+    return relayStream(exchange, endpoint.api, request.id, response, reply, request.log);
+  }
+  return passBody(exchange, reply, response, contentType);
+}
+
+async function failBeforeAnswer(exchange: ModelExchange, reply: FastifyReply,
+  error: unknown): Promise<void> {
+  if (exchange.abort.signal.aborted) {
+    await exchange.finish({ status: 499, outcome: 'cancelled', errorCode: null });
+    return closeQuietly(reply);
+  }
+  const failure = isTokenwardenError(error) ? error : toUpstreamError(error, 'upstream');
+  const code = isTokenwardenError(failure) ? failure.code : 'upstream_unreachable';
+  await exchange.finish({
+    status: isTokenwardenError(failure) ? failure.status : 502, outcome: 'error',
+    errorCode: code, reachedModel: code === 'upstream_timeout',
+  });
+  throw failure;
+}
+
+async function passError(exchange: ModelExchange, reply: FastifyReply,
+  response: Dispatcher.ResponseData, provider: string, contentType: string): Promise<void> {
+  const text = await response.body.text().catch(() => '');
+  const status = response.statusCode;
+  await exchange.finish({
+    status, outcome: 'error', errorCode: status >= 500 ? 'upstream_error' : null,
+  });
+
+  // A provider's 4xx is about the request, so the client sees it as it is;
+  // its 5xx is the gateway's problem to report (502) in the gateway's words.
+  if (status >= 500) {
+    throw new TokenwardenError('upstream_error',
+      `Provider "${provider}" answered ${status}: ${providerMessage(text)}`);
+  }
+  const retryAfter = response.headers['retry-after'];
+  if (typeof retryAfter === 'string') reply.header('retry-after', retryAfter);
+  reply.status(status).header('content-type', contentType || 'application/json').send(text);
+}
+
+async function passBody(exchange: ModelExchange, reply: FastifyReply,
+  response: Dispatcher.ResponseData, contentType: string): Promise<void> {
+  let text: string;
+  try {
+    text = await response.body.text();
+  } catch (error) {
+    return failBeforeAnswer(exchange, reply, error);
+  }
+  exchange.markFirstByte();
+  try {
+    exchange.meter.readBody(JSON.parse(text) as Record<string, unknown>);
+  } catch {
+    // Not JSON: passed through as it is, its usage estimated.
+  }
+  await exchange.finish({ status: response.statusCode, outcome: 'ok', errorCode: null });
+  reply.status(response.statusCode).header('content-type', contentType || 'application/json')
+    .send(text);
+}
+
+function closeQuietly(reply: FastifyReply): void {
+  if (reply.sent) return;
+  reply.hijack();
+  reply.raw.destroy();
+}
+
+/** The provider's own error message, short, for the gateway's 502. */
+function providerMessage(text: string): string {
+  try {
+    const json = JSON.parse(text) as { error?: { message?: unknown }; message?: unknown };
+    const message = json.error?.message ?? json.message;
+    if (typeof message === 'string') return message.slice(0, 300);
+  } catch {
+    // fall through to the raw text
+  }
+  return text.slice(0, 300) || 'no message';
+}

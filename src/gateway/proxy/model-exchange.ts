@@ -1,0 +1,92 @@
+import type { AnswerMeter } from '../../metering/answer-meter.js';
+import type { FinishedRequest } from '../../metering/metering.js';
+import type { Outcome, RequestRecord } from '../../metering/request-record.js';
+import { emptyUsage } from '../../metering/request-record.js';
+import { estimateUsage } from '../../metering/token-estimate.js';
+import type { Identity } from '../../identity/key-record.js';
+import type { Endpoint } from '../../providers/api-kind.js';
+import type { GatewayContext } from '../gateway-context.js';
+
+export interface ExchangeStart {
+  id: string;
+  identity: Identity;
+  provider: string;
+  model: string;
+  endpoint: Endpoint;
+  streamed: boolean;
+  /** The body as sent upstream. */
+  upstreamBody: unknown;
+  meter: AnswerMeter;
+}
+
+export interface ExchangeEnd {
+  status: number;
+  outcome: Outcome;
+  errorCode: string | null;
+  /** False when nothing reached the provider's model (connection refused). */
+  reachedModel?: boolean;
+}
+
+/**
+ * One request's trip to a provider: when it started, what the meter read,
+ * and the one place where it is finished and recorded.
+ */
+export class ModelExchange {
+  readonly started = performance.now();
+  readonly time = new Date();
+  readonly abort = new AbortController();
+  ttftMs: number | null = null;
+  readonly #context: GatewayContext;
+  readonly #start: ExchangeStart;
+
+  constructor(context: GatewayContext, start: ExchangeStart) {
+    this.#context = context;
+    this.#start = start;
+  }
+
+  get meter(): AnswerMeter {
+    return this.#start.meter;
+  }
+
+  /** Notes the first byte of the answer body. */
+  markFirstByte(): void {
+    this.ttftMs ??= performance.now() - this.started;
+  }
+
+  /**
+   * Settles usage (the provider's, else estimated), then prices and stores
+   * the record. Resolves once it is committed.
+   */
+  async finish(end: ExchangeEnd): Promise<RequestRecord> {
+    const { meter, endpoint } = this.#start;
+    let usage = meter.usage ?? emptyUsage('provider');
+    const answered = end.outcome !== 'error' || meter.text !== '';
+    if (end.reachedModel === false) {
+      usage = emptyUsage('estimated');
+    } else if (endpoint.metered && answered && (!meter.usage || !meter.complete)) {
+      // Cut off, cancelled, or a provider that reports no usage: count.
+      usage = await estimateUsage({
+        reported: meter.usage, requestBody: this.#start.upstreamBody, answerText: meter.text,
+      });
+    }
+
+    const finished: FinishedRequest = {
+      id: this.#start.id,
+      time: this.time,
+      identity: this.#start.identity,
+      provider: this.#start.provider,
+      model: this.#start.model,
+      responseModel: meter.model,
+      endpoint: endpoint.path,
+      operation: endpoint.operation,
+      streamed: this.#start.streamed,
+      status: end.status,
+      outcome: end.outcome,
+      errorCode: end.errorCode,
+      usage: endpoint.metered ? usage : emptyUsage('provider'),
+      latencyMs: performance.now() - this.started,
+      ttftMs: this.ttftMs,
+    };
+    return this.#context.metering.record(finished);
+  }
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { LoadedConfig } from '../config/load.js';
+import { ImpactCalculator } from '../impact/impact-calculator.js';
+import { Metering } from '../metering/metering.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { GatewayMetrics } from '../observability/metrics.js';
+import { PriceBook } from '../pricing/price-book.js';
+import { ProviderRouter } from '../providers/provider-router.js';
+import { UpstreamClient } from '../providers/upstream-client.js';
+import { openStorage } from '../storage/open-storage.js';
+import { buildServer } from './build-server.js';
+import type { GatewayContext } from './gateway-context.js';
+
+export interface StartOptions {
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A running gateway and how to stop it. */
+export interface RunningGateway {
+  app: FastifyInstance;
+  context: GatewayContext;
+  /** The address it listens on, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+function splitListen(listen: string): { host: string; port: number } {
+  const index = listen.lastIndexOf(':');
+  return {
+    host: listen.slice(0, index).replace(/^\[(.*)\]$/, '$1'),
+    port: Number(listen.slice(index + 1)),
+  };
+}
+
+/** Wires storage, routing, metering and the HTTP server, and listens. */
+export async function startGateway(loaded: LoadedConfig, options: StartOptions = {}):
+  Promise<RunningGateway> {
+  const { config, dataDir } = loaded;
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? createLogger({ level: config.log_level });
+  const storage = openStorage(config, dataDir);
+  const metrics = new GatewayMetrics();
+  const upstream = new UpstreamClient(config.providers, env);
+  const context: GatewayContext = {
+    config, storage, metrics, upstream, logger,
+    router: new ProviderRouter(config.providers),
+    metering: new Metering({
+      requests: storage.requests, metrics,
+      prices: new PriceBook(config.providers, config.prices),
+      impact: new ImpactCalculator(config.providers),
+    }),
+  };
+
+  const app = buildServer(context, { adminToken: env.TOKENWARDEN_ADMIN_TOKEN });
+  const { host, port } = splitListen(config.listen);
+  const url = await app.listen({ host, port });
+  for (const name of upstream.missingKeys()) {
+    logger.warn({ provider: name }, 'provider key variable is not set');
+  }
+  logger.info({ url, data_dir: dataDir, config: loaded.path ?? '(defaults)' },
+    'tokenwarden listening');
+
+  return {
+    app, context, url,
+    async close() {
+      await app.close();
+      await upstream.close();
+      await storage.close();
+      logger.flush();
+    },
+  };
+}

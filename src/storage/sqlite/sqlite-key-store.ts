@@ -1,0 +1,77 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { KeyRecord, NewKey } from '../../identity/key-record.js';
+import type { KeyStore } from '../storage.js';
+
+interface KeyRow {
+  id: string;
+  hash: string;
+  prefix: string;
+  user: string;
+  department: string;
+  agent: string | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+function fromRow(row: KeyRow): KeyRecord {
+  return {
+    id: row.id,
+    hash: row.hash,
+    prefix: row.prefix,
+    user: row.user,
+    department: row.department,
+    agent: row.agent,
+    createdAt: new Date(row.created_at),
+    expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+  };
+}
+
+/** Gateway keys in SQLite. Lookups by hash use the unique index. */
+export class SqliteKeyStore implements KeyStore {
+  readonly #insert: Statement;
+  readonly #byHash: Statement<[string], KeyRow>;
+  readonly #byId: Statement<[string], KeyRow>;
+  readonly #all: Statement<[], KeyRow>;
+  readonly #revoke: Statement<[number, string]>;
+
+  constructor(db: Database) {
+    this.#insert = db.prepare(`INSERT INTO keys
+      (id, hash, prefix, user, department, agent, created_at, expires_at, revoked_at)
+      VALUES (@id, @hash, @prefix, @user, @department, @agent, @created_at, @expires_at, NULL)`);
+    this.#byHash = db.prepare('SELECT * FROM keys WHERE hash = ?');
+    this.#byId = db.prepare('SELECT * FROM keys WHERE id = ?');
+    this.#all = db.prepare('SELECT * FROM keys ORDER BY created_at, id');
+    this.#revoke = db.prepare(
+      'UPDATE keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
+  }
+
+  async create(key: NewKey): Promise<KeyRecord> {
+    this.#insert.run({
+      id: key.id, hash: key.hash, prefix: key.prefix, user: key.user,
+      department: key.department, agent: key.agent, created_at: key.createdAt.getTime(),
+      expires_at: key.expiresAt?.getTime() ?? null,
+    });
+    return { ...key, revokedAt: null };
+  }
+
+  async findByHash(hash: string): Promise<KeyRecord | undefined> {
+    const row = this.#byHash.get(hash);
+    return row && fromRow(row);
+  }
+
+  async findById(id: string): Promise<KeyRecord | undefined> {
+    const row = this.#byId.get(id);
+    return row && fromRow(row);
+  }
+
+  async list(): Promise<KeyRecord[]> {
+    return this.#all.all().map(fromRow);
+  }
+
+  async revoke(id: string, at: Date): Promise<KeyRecord | undefined> {
+    this.#revoke.run(at.getTime(), id);
+    return this.findById(id);
+  }
+}

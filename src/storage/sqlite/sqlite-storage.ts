@@ -1,0 +1,28 @@
+import type { Database } from 'better-sqlite3';
+import type { Storage } from '../storage.js';
+import { openDatabase } from './open-database.js';
+import { SqliteKeyStore } from './sqlite-key-store.js';
+import { SqliteRequestStore } from './sqlite-request-store.js';
+
+/** The embedded backend: one SQLite file under the data folder. */
+export class SqliteStorage implements Storage {
+  readonly db: Database;
+  readonly keys: SqliteKeyStore;
+  readonly requests: SqliteRequestStore;
+
+  constructor(dataDir: string) {
+    this.db = openDatabase(dataDir);
+    this.keys = new SqliteKeyStore(this.db);
+    this.requests = new SqliteRequestStore(this.db);
+  }
+
+  async ping(): Promise<boolean> {
+    return this.db.open && this.db.prepare('SELECT 1 AS one').get() !== undefined;
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    await this.requests.flush().catch(() => undefined);
+    this.db.close();
+  }
+}
