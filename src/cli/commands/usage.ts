@@ -25,7 +25,7 @@ export function registerUsageCommand(program: Command): void {
         const rows = await storage.requests.summarize(query);
         if (format === 'json') console.log(JSON.stringify({ by: query.by, rows }));
         else if (format === 'csv') console.log(renderCsv(COLUMNS, rows));
-        else console.log(renderTable(COLUMNS, rows as unknown as Record<string, unknown>[]));
+        else console.log(renderTable(COLUMNS, rows));
       } finally {
         await storage.close();
       }

@@ -1,8 +1,8 @@
 import { TokenwardenError } from '../../errors/tokenwarden-error.js';
 
 /** Renders rows as an aligned text table (numbers right-aligned). */
-export function renderTable(columns: readonly string[],
-  rows: readonly Record<string, unknown>[]): string {
+export function renderTable(columns: readonly string[], objects: readonly object[]): string {
+  const rows = objects as readonly Record<string, unknown>[];
   const cells = rows.map((row) => columns.map((column) => formatCell(row[column])));
   const widths = columns.map((column, index) =>
     Math.max(column.length, ...cells.map((line) => (line[index] ?? '').length)));
@@ -15,8 +15,8 @@ export function renderTable(columns: readonly string[],
 }
 
 /** Renders rows as RFC 4180 CSV with a header line. */
-export function renderCsv(columns: readonly string[],
-  rows: readonly Record<string, unknown>[]): string {
+export function renderCsv(columns: readonly string[], objects: readonly object[]): string {
+  const rows = objects as readonly Record<string, unknown>[];
   const quote = (value: unknown) => {
     const text = value === null || value === undefined ? '' : String(value);
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
