@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { isTokenwardenError } from '../errors/tokenwarden-error.js';
+import { registerBansCommand } from './commands/bans.js';
+import { registerKeysCommand } from './commands/keys.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUsageCommand } from './commands/usage.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** Exit code for bad input or a failed command (1 is kept for "findings"). */
@@ -15,6 +19,10 @@ export function buildProgram(): Command {
     .exitOverride();
 
   // Each command lives in its own file under ./commands and adds itself here.
+  registerServeCommand(program);
+  registerKeysCommand(program);
+  registerUsageCommand(program);
+  registerBansCommand(program);
   return program;
 }
 

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { alertsSchema } from '../alerts/alert-config.js';
+import { bansSchema } from '../bans/ban-config.js';
+import { budgetSchema, budgetSettingsSchema } from '../budgets/budget-config.js';
+import { limitSchema } from '../limits/limit-config.js';
 import { durationField } from './duration.js';
 
 const listenField = z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/, {
@@ -58,6 +62,11 @@ export const configSchema = z.strictObject({
   trust_proxy: z.union([z.boolean(), z.array(z.string())]).default(false),
   providers: z.array(providerSchema).min(1),
   prices: z.array(priceOverrideSchema).default([]),
+  budgets: z.array(budgetSchema).default([]),
+  budget_settings: budgetSettingsSchema,
+  limits: z.array(limitSchema).default([]),
+  bans: bansSchema,
+  alerts: alertsSchema,
 }).superRefine((config, ctx) => {
   const seen = new Set<string>();
   config.providers.forEach((provider, index) => {

@@ -95,6 +95,22 @@ export const ERROR_CODES = {
   usage_error: {
     status: 400, kind: 'invalid_request', summary: 'A command-line argument is wrong.',
   },
+  rate_limited: {
+    status: 429, kind: 'rate_limit', summary: 'A requests or tokens per minute limit is reached.',
+  },
+  budget_exhausted: {
+    status: 429, kind: 'rate_limit', summary: 'A hard budget for the period is spent.',
+  },
+  address_banned: {
+    status: 403, kind: 'permission',
+    summary: 'The client address is banned after repeated authentication failures.',
+  },
+  ban_not_found: {
+    status: 404, kind: 'not_found', summary: 'No active ban for that address.',
+  },
+  budget_not_found: {
+    status: 404, kind: 'not_found', summary: 'No stored budget has that id.',
+  },
   key_not_found: {
     status: 404, kind: 'not_found', summary: 'No key has that id.',
   },

@@ -6,6 +6,10 @@ export interface TokenwardenErrorOptions {
   status?: number;
   /** Seconds, sent as `retry-after` when the error answers a request. */
   retryAfter?: number;
+  /** The limit, budget or policy rule that refused the request. */
+  rule?: string;
+  /** Headers to send with the error (e.g. `x-ratelimit-*`). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -18,6 +22,8 @@ export class TokenwardenError extends Error {
   readonly status: number;
   readonly kind: ErrorKind;
   readonly retryAfter: number | undefined;
+  readonly rule: string | undefined;
+  readonly headers: Record<string, string> | undefined;
 
   constructor(code: ErrorCode, message?: string, options: TokenwardenErrorOptions = {}) {
     const spec = ERROR_CODES[code];
@@ -27,6 +33,8 @@ export class TokenwardenError extends Error {
     this.status = options.status ?? spec.status;
     this.kind = spec.kind;
     this.retryAfter = options.retryAfter;
+    this.rule = options.rule;
+    this.headers = options.headers;
   }
 }
 

@@ -3,6 +3,7 @@ import Fastify, {
   LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest,
 } from 'fastify';
 import { TokenwardenError } from '../errors/tokenwarden-error.js';
+import type { Identity } from '../identity/key-record.js';
 import type { ApiKind } from '../providers/api-kind.js';
 import { errorBody, toTokenwardenError } from './error-response.js';
 import type { GatewayContext } from './gateway-context.js';
@@ -16,7 +17,14 @@ declare module 'fastify' {
     /** The API shape errors on this route are answered in. */
     api?: ApiKind;
   }
+  interface FastifyRequest {
+    /** Set once the request's key is authenticated. */
+    identity: Identity | undefined;
+  }
 }
+
+/** Refusals worth a record: bad keys, bans, policies, limits and budgets. */
+const RECORDED_STATUSES = new Set([401, 403, 429]);
 
 export interface ServerOptions {
   /** Token for `/admin/...`; the admin API is off without one. */
@@ -46,6 +54,7 @@ export function buildServer(context: GatewayContext, options: ServerOptions = {}
     return503OnClosing: true,
   });
 
+  app.decorateRequest('identity', undefined);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -55,6 +64,14 @@ export function buildServer(context: GatewayContext, options: ServerOptions = {}
     if (failure.status >= 500) request.log.error({ err: error }, failure.message);
     else request.log.info({ code: failure.code, status: failure.status }, 'request refused');
     if (failure.status < 500) context.metrics.observeRejection(failure.code);
+    if (RECORDED_STATUSES.has(failure.status) && request.url.startsWith('/v1/')) {
+      void context.storage.rejections.record({
+        requestId: request.id, time: new Date(), address: request.ip,
+        identity: request.identity, code: failure.code, rule: failure.rule,
+      }).catch((storeError: unknown) => request.log.error({ err: storeError },
+        'rejection not recorded'));
+    }
+    if (failure.headers) reply.headers(failure.headers);
     if (failure.retryAfter !== undefined) reply.header('retry-after', String(failure.retryAfter));
     void reply.status(failure.status).send(errorBody(apiOf(request), failure, request.id));
   });

@@ -5,6 +5,7 @@ import type { GatewayMetrics } from '../observability/metrics.js';
 import type { ProviderRouter } from '../providers/provider-router.js';
 import type { UpstreamClient } from '../providers/upstream-client.js';
 import type { Storage } from '../storage/storage.js';
+import type { Admission } from './admission.js';
 
 /** Everything a request handler needs, built once at start. */
 export interface GatewayContext {
@@ -13,6 +14,7 @@ export interface GatewayContext {
   router: ProviderRouter;
   upstream: UpstreamClient;
   metering: Metering;
+  admission: Admission;
   metrics: GatewayMetrics;
   logger: Logger;
 }

@@ -8,8 +8,16 @@ import { PriceBook } from '../pricing/price-book.js';
 import { ProviderRouter } from '../providers/provider-router.js';
 import { UpstreamClient } from '../providers/upstream-client.js';
 import { openStorage } from '../storage/open-storage.js';
+import { AlertSink } from '../alerts/alert-sink.js';
+import { BanList } from '../bans/ban-list.js';
+import { BudgetTracker } from '../budgets/budget-tracker.js';
+import { MemoryGcraStore } from '../limits/gcra.js';
+import { RateLimiter } from '../limits/rate-limiter.js';
+import { Admission } from './admission.js';
 import { buildServer } from './build-server.js';
 import type { GatewayContext } from './gateway-context.js';
+
+const BUDGET_REFRESH_MS = 2_000;
 
 export interface StartOptions {
   logger?: Logger;
@@ -42,15 +50,34 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
   const storage = openStorage(config, dataDir);
   const metrics = new GatewayMetrics();
   const upstream = new UpstreamClient(config.providers, env);
+  const prices = new PriceBook(config.providers, config.prices);
+  const alerts = new AlertSink(config.alerts, logger);
+  const bans = new BanList(config.bans, storage.bans);
+  const budgets = new BudgetTracker({
+    store: storage.budgets, settings: config.budget_settings, budgets: config.budgets,
+    alert: (alert) => alerts.emit(alert),
+  });
+  await Promise.all([bans.load(), budgets.refresh()]);
+
   const context: GatewayContext = {
     config, storage, metrics, upstream, logger,
     router: new ProviderRouter(config.providers),
     metering: new Metering({
-      requests: storage.requests, metrics,
-      prices: new PriceBook(config.providers, config.prices),
+      requests: storage.requests, metrics, prices,
       impact: new ImpactCalculator(config.providers),
     }),
+    admission: new Admission({
+      bans, budgets, alerts, prices, settings: config.budget_settings,
+      limiter: new RateLimiter(config.limits, new MemoryGcraStore()),
+    }),
   };
+
+  // Budgets added from another process (keys create --daily-tokens) appear here.
+  const refresh = setInterval(() => {
+    budgets.refresh().catch((error: unknown) => logger.error({ err: error },
+      'stored budgets not refreshed'));
+  }, BUDGET_REFRESH_MS);
+  refresh.unref();
 
   const app = buildServer(context, { adminToken: env.TOKENWARDEN_ADMIN_TOKEN });
   const { host, port } = splitListen(config.listen);
@@ -64,7 +91,9 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
   return {
     app, context, url,
     async close() {
+      clearInterval(refresh);
       await app.close();
+      await alerts.drain();
       await upstream.close();
       await storage.close();
       logger.flush();

@@ -27,6 +27,17 @@ export interface FinishedRequest {
   ttftMs: number | null;
 }
 
+const OPERATIONS: Record<string, string> = {
+  '/v1/chat/completions': 'chat', '/v1/completions': 'text_completion',
+  '/v1/embeddings': 'embeddings', '/v1/responses': 'responses', '/v1/messages': 'chat',
+  '/v1/messages/count_tokens': 'count_tokens',
+};
+
+/** OpenTelemetry's `gen_ai.operation.name` for an endpoint. */
+function operationOf(endpoint: string): string {
+  return OPERATIONS[endpoint] ?? 'chat';
+}
+
 /**
  * Turns a finished request into its priced record, stores it, and counts it
  * in the metrics once stored.
@@ -56,10 +67,18 @@ export class Metering {
    * @throws TokenwardenError `storage_unavailable` when it could not be stored.
    */
   async record(finished: FinishedRequest): Promise<RequestRecord> {
-    const record = this.price(finished);
+    return this.store(this.price(finished));
+  }
+
+  /**
+   * Stores a priced record and counts it. Resolves once it is committed.
+   *
+   * @throws TokenwardenError `storage_unavailable` when it could not be stored.
+   */
+  async store(record: RequestRecord): Promise<RequestRecord> {
     await this.#requests.record(record);
     this.#metrics.observeRequest(
-      { operation: finished.operation, provider: finished.provider, model: finished.model },
+      { operation: operationOf(record.endpoint), provider: record.provider, model: record.model },
       {
         inputTokens: record.usage.inputTokens,
         outputTokens: record.usage.outputTokens,

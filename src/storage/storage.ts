@@ -1,3 +1,6 @@
+import type { BanStore } from '../bans/ban-store.js';
+import type { BudgetStore } from '../budgets/budget-store.js';
+import type { RejectionStore } from '../gateway/rejection.js';
 import type { KeyRecord, NewKey } from '../identity/key-record.js';
 import type { RequestRecord } from '../metering/request-record.js';
 import type { UsageQuery, UsageRow } from '../metering/usage-summary.js';
@@ -34,6 +37,9 @@ export interface RequestStore {
 export interface Storage {
   readonly keys: KeyStore;
   readonly requests: RequestStore;
+  readonly budgets: BudgetStore;
+  readonly bans: BanStore;
+  readonly rejections: RejectionStore;
   /** True when the backend answers. */
   ping(): Promise<boolean>;
   /** Flushes pending writes and closes. */

@@ -118,3 +118,38 @@ describe('configuration errors', () => {
     expect(stderr).toContain("'listen' port must be between 0 and 65535: got \"127.0.0.1:99999\"");
   });
 });
+
+describe('budgets and bans on the command line', () => {
+  it('gives a key a daily token budget and shows it with usage --budgets', async () => {
+    const created = JSON.parse((await cli('keys', 'create', '--user', 'erin', '--department',
+      'support', '--daily-tokens', '250000', '--format', 'json')).stdout) as { id: string;
+      daily_tokens: number };
+    expect(created.daily_tokens).toBe(250_000);
+    const shown = JSON.parse((await cli('usage', '--budgets', '--format', 'json')).stdout) as {
+      budgets: Record<string, unknown>[] };
+    expect(shown.budgets).toContainEqual(expect.objectContaining({
+      subject: `key:${created.id}`, period: 'day', mode: 'hard', tokens_limit: 250_000,
+      spent_tokens: 0, remaining_tokens: 250_000 }));
+    const bad = await cli('keys', 'create', '--user', 'a', '--department', 'b',
+      '--daily-tokens', 'lots');
+    expect(bad.stderr).toContain("'--daily-tokens' must be a positive whole number");
+  });
+
+  it('lists and lifts bans', async () => {
+    const storage = new SqliteStorage(join(dir, 'data'));
+    const now = Date.now();
+    await storage.bans.put({ address: '198.51.100.7', bannedAt: new Date(now),
+      until: new Date(now + 3_600_000), offences: 1, reason: '5 authentication failures' });
+    await storage.close();
+
+    const listed = JSON.parse((await cli('bans', 'list', '--format', 'json')).stdout) as {
+      bans: Record<string, unknown>[] };
+    expect(listed.bans).toEqual([expect.objectContaining({ address: '198.51.100.7',
+      active: true, offences: 1 })]);
+    expect((await cli('bans', 'lift', '198.51.100.7')).stdout).toContain('Lifted');
+    expect((await cli('bans', 'list', '--format', 'json')).stdout).toBe('{"bans":[]}\n');
+    const again = await cli('bans', 'lift', '198.51.100.7');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('[ban_not_found]');
+  });
+});

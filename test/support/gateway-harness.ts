@@ -93,13 +93,19 @@ export async function startHarness(options: {
   };
 }
 
-/** The stored record of a request, once its write has committed. */
+/**
+ * The stored record of a request. Waits up to five seconds for it: a
+ * cancelled request is recorded after the client has gone.
+ */
 export async function recordOf(harness: Harness, requestId: string | null | undefined) {
   if (!requestId) throw new Error('response had no x-request-id');
-  await harness.storage.requests.flush();
-  const record = await harness.storage.requests.get(requestId);
-  if (!record) throw new Error(`no record for ${requestId}`);
-  return record;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await harness.storage.requests.flush();
+    const record = await harness.storage.requests.get(requestId);
+    if (record) return record;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no record for ${requestId}`);
 }
 
 /** The newest stored record. */

@@ -2,13 +2,15 @@ import type { Command } from 'commander';
 import { parseDuration } from '../../config/duration.js';
 import { loadConfig } from '../../config/load.js';
 import { TokenwardenError } from '../../errors/tokenwarden-error.js';
+import { createBudget } from '../../budgets/create-budget.js';
 import { identityName } from '../../identity/identity-fields.js';
 import { describeKey, issueKey } from '../../identity/issue-key.js';
 import { openStorage } from '../../storage/open-storage.js';
 import type { Storage } from '../../storage/storage.js';
 import { checkFormat, renderTable } from '../output/render.js';
 
-async function withStorage<T>(program: Command, work: (storage: Storage) => Promise<T>):
+/** Opens the configured storage for one piece of work, and closes it. */
+export async function withStorage<T>(program: Command, work: (storage: Storage) => Promise<T>):
   Promise<T> {
   const { config, dataDir } = loadConfig(program.opts<{ config: string }>().config);
   const storage = openStorage(config, dataDir);
@@ -17,6 +19,15 @@ async function withStorage<T>(program: Command, work: (storage: Storage) => Prom
   } finally {
     await storage.close();
   }
+}
+
+function positiveInteger(value: string, field: string): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number <= 0) {
+    throw new TokenwardenError('usage_error',
+      `'--${field}' must be a positive whole number: got "${value}"`);
+  }
+  return number;
 }
 
 function name(value: string, field: string): string {
@@ -38,9 +49,10 @@ export function registerKeysCommand(program: Command): void {
     .requiredOption('--department <name>', 'department charged for its use')
     .option('--agent <name>', 'AI agent that uses the key')
     .option('--expires <duration>', 'lifetime, e.g. 90d or 12h')
+    .option('--daily-tokens <n>', 'a hard daily token budget for this key')
     .option('--format <format>', 'text or json', 'text')
     .action(async (options: { user: string; department: string; agent?: string;
-      expires?: string; format: string }) => {
+      expires?: string; dailyTokens?: string; format: string }) => {
       const format = checkFormat(options.format, ['text', 'json'] as const);
       const expiresInMs = options.expires === undefined ? undefined
         : parseDuration(options.expires);
@@ -48,13 +60,25 @@ export function registerKeysCommand(program: Command): void {
         throw new TokenwardenError('usage_error',
           `'--expires' must be a duration like 90d or 12h: got "${options.expires}"`);
       }
-      const { record, key } = await withStorage(program, (storage) => issueKey(storage.keys, {
-        user: name(options.user, 'user'), department: name(options.department, 'department'),
-        agent: options.agent === undefined ? undefined : name(options.agent, 'agent'),
-        expiresInMs,
-      }));
+      const dailyTokens = options.dailyTokens === undefined ? undefined
+        : positiveInteger(options.dailyTokens, 'daily-tokens');
+      const { record, key } = await withStorage(program, async (storage) => {
+        const issued = await issueKey(storage.keys, {
+          user: name(options.user, 'user'), department: name(options.department, 'department'),
+          agent: options.agent === undefined ? undefined : name(options.agent, 'agent'),
+          expiresInMs,
+        });
+        if (dailyTokens !== undefined) {
+          await createBudget(storage.budgets, {
+            scope: { kind: 'key', name: issued.record.id }, period: 'day', tokens: dailyTokens,
+            mode: 'hard',
+          });
+        }
+        return issued;
+      });
       if (format === 'json') {
-        console.log(JSON.stringify({ ...describeKey(record), key }));
+        console.log(JSON.stringify({ ...describeKey(record), key,
+          daily_tokens: dailyTokens ?? null }));
         return;
       }
       console.log(key);

@@ -17,7 +17,13 @@ import { relayStream } from './relay-stream.js';
  */
 export async function forwardModelRequest(context: GatewayContext, endpoint: Endpoint,
   request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const identity = await authenticate(context.storage.keys, request.headers);
+  await context.admission.checkAddress(request.ip);
+  const identity = await authenticate(context.storage.keys, request.headers)
+    .catch(async (error: unknown) => {
+      await context.admission.authenticationFailed(request.ip);
+      throw error;
+    });
+  request.identity = identity;
   const body = parseModelRequest(request.body);
   const provider = context.router.route(body.model, endpoint.api);
 
@@ -28,9 +34,16 @@ export async function forwardModelRequest(context: GatewayContext, endpoint: End
     ? { ...body, stream_options: { ...body.stream_options, include_usage: true } }
     : body;
 
+  const upstreamText = JSON.stringify(upstreamBody);
+  const ticket = await context.admission.admit({
+    subject: { ...identity, ip: request.ip }, endpoint, provider: provider.name,
+    model: body.model, body, bodyLength: upstreamText.length,
+  });
+  reply.headers(ticket.headers);
+
   const exchange = new ModelExchange(context, {
     id: request.id, identity, provider: provider.name, model: body.model, endpoint, streamed,
-    upstreamBody, meter: createMeter(endpoint, askUsage),
+    upstreamBody, meter: createMeter(endpoint, askUsage), ticket,
   });
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) exchange.abort.abort();
@@ -39,7 +52,7 @@ export async function forwardModelRequest(context: GatewayContext, endpoint: End
   let response: Dispatcher.ResponseData;
   try {
     response = await context.upstream.send(provider.name, {
-      path: endpoint.path, method: 'POST', body: JSON.stringify(upstreamBody),
+      path: endpoint.path, method: 'POST', body: upstreamText,
       clientHeaders: request.headers, signal: exchange.abort.signal,
     });
   } catch (error) {

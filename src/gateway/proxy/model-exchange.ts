@@ -5,6 +5,7 @@ import { emptyUsage } from '../../metering/request-record.js';
 import { estimateUsage } from '../../metering/token-estimate.js';
 import type { Identity } from '../../identity/key-record.js';
 import type { Endpoint } from '../../providers/api-kind.js';
+import type { AdmissionTicket } from '../admission.js';
 import type { GatewayContext } from '../gateway-context.js';
 
 export interface ExchangeStart {
@@ -17,6 +18,8 @@ export interface ExchangeStart {
   /** The body as sent upstream. */
   upstreamBody: unknown;
   meter: AnswerMeter;
+  /** Budget and limit reservations to settle with the real usage. */
+  ticket: AdmissionTicket;
 }
 
 export interface ExchangeEnd {
@@ -58,6 +61,7 @@ export class ModelExchange {
    * the record. Resolves once it is committed.
    */
   async finish(end: ExchangeEnd): Promise<RequestRecord> {
+    const latencyMs = performance.now() - this.started;
     const { meter, endpoint } = this.#start;
     let usage = meter.usage ?? emptyUsage('provider');
     const answered = end.outcome !== 'error' || meter.text !== '';
@@ -84,9 +88,12 @@ export class ModelExchange {
       outcome: end.outcome,
       errorCode: end.errorCode,
       usage: endpoint.metered ? usage : emptyUsage('provider'),
-      latencyMs: performance.now() - this.started,
+      latencyMs,
       ttftMs: this.ttftMs,
     };
-    return this.#context.metering.record(finished);
+    const record = this.#context.metering.price(finished);
+    this.#start.ticket.settle(record.usage.inputTokens + record.usage.outputTokens,
+      record.costUsd);
+    return this.#context.metering.store(record);
   }
 }

@@ -17,11 +17,13 @@ import type { ModelExchange } from './model-exchange.js';
  * API shape.
  */
 export async function relayStream(exchange: ModelExchange, api: ApiKind, requestId: string,
-  response: Dispatcher.ResponseData, reply: { hijack(): void; raw: ServerResponse },
+  response: Dispatcher.ResponseData,
+  reply: { hijack(): void; raw: ServerResponse; getHeaders(): Record<string, unknown> },
   log: FastifyBaseLogger): Promise<void> {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(response.statusCode, {
+    ...reply.getHeaders() as Record<string, string>,
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     'x-request-id': requestId,

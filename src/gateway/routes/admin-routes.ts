@@ -8,6 +8,7 @@ import { describeKey, issueKey } from '../../identity/issue-key.js';
 import type { GatewayContext } from '../gateway-context.js';
 import { presentedKey } from '../authenticate.js';
 import { parseUsageQuery } from '../../metering/usage-query.js';
+import { registerAdminLimitsRoutes } from './admin-limits-routes.js';
 
 const createKeyBody = z.strictObject({
   user: identityName,
@@ -32,7 +33,7 @@ export function checkAdminToken(request: FastifyRequest, token: string | undefin
   }
 }
 
-/** `/admin/...`: keys and usage, behind `TOKENWARDEN_ADMIN_TOKEN`. */
+/** `/admin/...`: keys, usage, budgets and bans, behind `TOKENWARDEN_ADMIN_TOKEN`. */
 export function registerAdminRoutes(app: FastifyInstance, context: GatewayContext,
   adminToken: string | undefined): void {
   app.register(async (admin) => {
@@ -68,5 +69,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: GatewayContex
         const query = parseUsageQuery(request.query);
         return { by: query.by, rows: await context.storage.requests.summarize(query) };
       });
+
+    registerAdminLimitsRoutes(admin, context);
   });
 }

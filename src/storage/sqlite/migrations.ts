@@ -70,6 +70,48 @@ const MIGRATIONS: readonly string[] = [
      estimated_requests INTEGER NOT NULL,
      PRIMARY KEY (day, user, department, agent, provider, model)
    ) WITHOUT ROWID;`,
+
+  `CREATE TABLE budgets (
+     id TEXT PRIMARY KEY,
+     scope TEXT NOT NULL,
+     period TEXT NOT NULL,
+     tokens INTEGER,
+     usd REAL,
+     mode TEXT NOT NULL,
+     alert_at REAL,
+     created_at INTEGER NOT NULL
+   );
+
+   CREATE TABLE budget_spend (
+     budget_id TEXT NOT NULL,
+     scope_key TEXT NOT NULL,
+     period_start INTEGER NOT NULL,
+     tokens INTEGER NOT NULL,
+     usd REAL NOT NULL,
+     PRIMARY KEY (budget_id, scope_key, period_start)
+   ) WITHOUT ROWID;
+   CREATE INDEX budget_spend_period ON budget_spend (period_start);
+
+   CREATE TABLE bans (
+     address TEXT PRIMARY KEY,
+     banned_at INTEGER NOT NULL,
+     until INTEGER NOT NULL,
+     offences INTEGER NOT NULL,
+     reason TEXT NOT NULL
+   ) WITHOUT ROWID;
+
+   CREATE TABLE rejections (
+     request_id TEXT PRIMARY KEY,
+     time INTEGER NOT NULL,
+     address TEXT NOT NULL,
+     key_id TEXT,
+     user TEXT,
+     department TEXT,
+     agent TEXT,
+     code TEXT NOT NULL,
+     rule TEXT
+   ) WITHOUT ROWID;
+   CREATE INDEX rejections_time ON rejections (time);`,
 ];
 
 /** Brings the schema up to date inside one transaction per step. */

@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Storage } from '../storage.js';
 import { openDatabase } from './open-database.js';
+import { SqliteBanStore } from './sqlite-ban-store.js';
+import { SqliteBudgetStore } from './sqlite-budget-store.js';
 import { SqliteKeyStore } from './sqlite-key-store.js';
+import { SqliteRejectionStore } from './sqlite-rejection-store.js';
 import { SqliteRequestStore } from './sqlite-request-store.js';
 
 /** The embedded backend: one SQLite file under the data folder. */
@@ -9,11 +12,17 @@ export class SqliteStorage implements Storage {
   readonly db: Database;
   readonly keys: SqliteKeyStore;
   readonly requests: SqliteRequestStore;
+  readonly budgets: SqliteBudgetStore;
+  readonly bans: SqliteBanStore;
+  readonly rejections: SqliteRejectionStore;
 
   constructor(dataDir: string) {
     this.db = openDatabase(dataDir);
     this.keys = new SqliteKeyStore(this.db);
     this.requests = new SqliteRequestStore(this.db);
+    this.budgets = new SqliteBudgetStore(this.db);
+    this.bans = new SqliteBanStore(this.db);
+    this.rejections = new SqliteRejectionStore(this.db);
   }
 
   async ping(): Promise<boolean> {
@@ -22,7 +31,8 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    await this.requests.flush().catch(() => undefined);
+    await Promise.all([this.requests.flush(), this.budgets.flush(), this.rejections.flush()])
+      .catch(() => undefined);
     this.db.close();
   }
 }
