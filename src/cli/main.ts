@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { isTokenwardenError } from '../errors/tokenwarden-error.js';
+import { registerAttestCommand } from './commands/attest.js';
+import { registerAuditCommand } from './commands/audit.js';
+import { registerEraseCommand } from './commands/erase.js';
+import { registerProvenanceCommand } from './commands/provenance.js';
 import { registerBansCommand } from './commands/bans.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -23,6 +27,10 @@ export function buildProgram(): Command {
   registerKeysCommand(program);
   registerUsageCommand(program);
   registerBansCommand(program);
+  registerAuditCommand(program);
+  registerAttestCommand(program);
+  registerProvenanceCommand(program);
+  registerEraseCommand(program);
   return program;
 }
 

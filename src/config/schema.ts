@@ -4,6 +4,7 @@ import { bansSchema } from '../bans/ban-config.js';
 import { budgetSchema, budgetSettingsSchema } from '../budgets/budget-config.js';
 import { limitSchema } from '../limits/limit-config.js';
 import { durationField } from './duration.js';
+import { ledgerConfigSchema } from '../ledger/config.js';
 
 const listenField = z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/, {
   message: 'must be HOST:PORT',
@@ -67,6 +68,7 @@ export const configSchema = z.strictObject({
   limits: z.array(limitSchema).default([]),
   bans: bansSchema,
   alerts: alertsSchema,
+  ledger: ledgerConfigSchema,
 }).superRefine((config, ctx) => {
   const seen = new Set<string>();
   config.providers.forEach((provider, index) => {

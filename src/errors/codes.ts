@@ -114,6 +114,28 @@ export const ERROR_CODES = {
   key_not_found: {
     status: 404, kind: 'not_found', summary: 'No key has that id.',
   },
+  ledger_entry_not_found: {
+    status: 404, kind: 'not_found', summary: 'The ledger has no entry for that request id.',
+  },
+  ledger_key_invalid: {
+    status: 500, kind: 'internal',
+    summary: 'A ledger key file (master, signing or verifier key) is malformed.',
+  },
+  ledger_inconsistent: {
+    status: 500, kind: 'internal',
+    summary: 'The ledger does not extend its last signed checkpoint; nothing was signed.',
+  },
+  ledger_closed: {
+    status: 503, kind: 'internal', summary: 'The ledger was closed and takes no more entries.',
+  },
+  ledger_bundle_invalid: {
+    status: 400, kind: 'invalid_request',
+    summary: 'An audit bundle or checkpoint file is malformed.',
+  },
+  attestation_invalid: {
+    status: 400, kind: 'invalid_request',
+    summary: 'An attestation names no person, a wrong verdict or a request without an answer.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
