@@ -4,6 +4,7 @@ import { bansSchema } from '../bans/ban-config.js';
 import { budgetSchema, budgetSettingsSchema } from '../budgets/budget-config.js';
 import { limitSchema } from '../limits/limit-config.js';
 import { durationField } from './duration.js';
+import { guardrailsConfigSchema } from '../guardrails/config.js';
 import { ledgerConfigSchema } from '../ledger/config.js';
 
 const listenField = z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/, {
@@ -68,6 +69,7 @@ export const configSchema = z.strictObject({
   limits: z.array(limitSchema).default([]),
   bans: bansSchema,
   alerts: alertsSchema,
+  guardrails: guardrailsConfigSchema,
   ledger: ledgerConfigSchema,
 }).superRefine((config, ctx) => {
   const seen = new Set<string>();

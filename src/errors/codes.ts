@@ -136,6 +136,14 @@ export const ERROR_CODES = {
     status: 400, kind: 'invalid_request',
     summary: 'An attestation names no person, a wrong verdict or a request without an answer.',
   },
+  guardrail_blocked: {
+    status: 403, kind: 'permission',
+    summary: 'A guardrail policy blocked the request or its answer.',
+  },
+  classification_not_cleared: {
+    status: 403, kind: 'permission',
+    summary: 'No provider or key is cleared for the classification level of the request.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,86 @@
+import type { SecretRule } from '../secret-rule.js';
+import { afterContext } from './boundaries.js';
+
+/** Messaging and e-mail: Slack, Discord, Telegram, Twilio, SendGrid, Mailgun and peers. */
+export const MESSAGING_RULES: readonly SecretRule[] = [
+  {
+    id: 'slack-token',
+    description: 'Slack bot, user, app, refresh or configuration token',
+    family: 'messaging',
+    keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:xox[baprs]-|xoxe(?:\.xox[bp])?-\d-|xapp-\d-)[A-Za-z0-9-]{20,})(?![A-Za-z0-9_-])/d,
+    entropy: 3,
+  },
+  {
+    id: 'slack-webhook-url',
+    description: 'Slack incoming webhook URL',
+    family: 'messaging',
+    keywords: ['hooks.slack.com'],
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9+/_-]{40,})/d,
+    entropy: 3.5,
+  },
+  {
+    id: 'discord-webhook-url',
+    description: 'Discord webhook URL',
+    family: 'messaging',
+    keywords: ['discord'],
+    pattern: /discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/(?<secret>[A-Za-z0-9_-]{60,70})/d,
+    entropy: 4,
+  },
+  {
+    id: 'discord-bot-token',
+    description: 'Discord bot token',
+    family: 'messaging',
+    keywords: ['discord', 'bot_token', 'bottoken', 'bot-token'],
+    pattern: afterContext(String.raw`discord|bot[_.-]?token`, String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}`),
+    entropy: 4,
+  },
+  {
+    id: 'telegram-bot-token',
+    description: 'Telegram bot token',
+    family: 'messaging',
+    keywords: [':aa'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])/d,
+    entropy: 3.5,
+  },
+  {
+    id: 'twilio-api-key',
+    description: 'Twilio API key SID or auth token',
+    family: 'messaging',
+    keywords: ['twilio'],
+    pattern: afterContext('twilio', '(?:SK)?[0-9a-fA-F]{32}'),
+    entropy: 3,
+  },
+  {
+    id: 'sendgrid-api-key',
+    description: 'SendGrid API key',
+    family: 'messaging',
+    keywords: ['sg.'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/d,
+    entropy: 4,
+  },
+  {
+    id: 'mailgun-api-key',
+    description: 'Mailgun API key',
+    family: 'messaging',
+    keywords: ['key-', 'mailgun'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9_-])/d,
+    entropy: 3,
+  },
+  {
+    id: 'mailchimp-api-key',
+    description: 'Mailchimp API key',
+    family: 'messaging',
+    keywords: ['-us'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>[0-9a-f]{32}-us\d{1,2})(?![A-Za-z0-9_-])/d,
+    entropy: 3,
+  },
+  {
+    id: 'microsoft-teams-webhook-url',
+    description: 'Microsoft Teams incoming webhook URL',
+    family: 'messaging',
+    keywords: ['webhook.office.com'],
+    pattern: /webhook\.office\.com\/webhookb2\/(?<secret>[A-Za-z0-9@/-]{60,}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[A-Za-z0-9-]{36})/d,
+    entropy: 3.5,
+  },
+];

@@ -1,0 +1,187 @@
+import { phrases, rule, type SignalRule } from './signal-rule.js';
+
+/** A gap of a few words inside one sentence. */
+const GAP = '[^.!?\\n。！？]{0,48}?';
+
+/** Word boundary that also works next to accented or Cyrillic letters. */
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+/**
+ * Verb, a few words, object. Folded Latin-script text is ASCII, where the
+ * cheap `\\b` works; Cyrillic needs the Unicode-aware boundary.
+ */
+function verbObject(verbs: readonly string[], objects: readonly string[], unicode = false): string {
+  const [b, e] = unicode ? [B, E] : ['\\b', '\\b'];
+  return `${b}(?:${phrases(verbs)})${e}${GAP}${b}(?:${phrases(objects)})\\p{L}*`;
+}
+
+const EN = verbObject(
+  ['ignore', 'ignoring', 'disregard', 'forget', 'override', 'bypass', 'skip', 'neglect',
+    'abandon', 'discard', 'set aside', 'pay no attention to', 'do not follow', "don't follow",
+    'stop following', 'no longer follow', 'throw out', 'overlook', 'cancel', 'regardless of',
+    'instead of following', 'without regard to'],
+  ['previous instruction', 'prior instruction', 'above instruction', 'earlier instruction',
+    'initial instruction', 'original instruction', 'system instruction', 'instructions',
+    'all instruction', 'your instruction', 'prior directive', 'previous directive',
+    'directives', 'previous prompt', 'system prompt', 'prior prompt', 'the above',
+    'everything above', 'everything before', 'all previous', 'all prior', 'your rules',
+    'the rules', 'previous rules', 'your programming', 'your guidelines', 'guidelines',
+    'previous context', 'prior context', 'what you were told', 'what i said before',
+    'content policy', 'safety guidelines', 'your restrictions', 'all restrictions',
+    'previous commands', 'your training', 'your constraints', 'previous message',
+    'preceding', 'previous conversation', 'previous task', 'prior task', 'original task',
+    'previous tasks'],
+);
+
+const FR = verbObject(
+  ['ignore', 'ignorez', 'ignorer', 'ignores', 'oublie', 'oubliez', 'oublier', 'neglige',
+    'negligez', 'ne tiens pas compte', 'ne tenez pas compte', 'fais abstraction',
+    'faites abstraction', 'contourne', 'contournez'],
+  ['instruction', 'consigne', 'regles', 'directives', 'ordres', 'indications',
+    'tout ce qui precede', 'tout ce que', 'ce qui precede', 'prompt'],
+);
+
+const DE = verbObject(
+  ['ignoriere', 'ignorieren', 'ignoriert', 'vergiss', 'vergessen sie', 'vergesst',
+    'missachte', 'missachten', 'ubergehe', 'ubergehen', 'beachte nicht', 'beachten sie nicht',
+    'setze ausser kraft', 'hebe auf'],
+  ['anweisung', 'instruktion', 'befehl', 'regeln', 'vorgaben', 'anordnung', 'richtlinien',
+    'alles davor', 'alles vorherige', 'alles bisherige', 'alles obige', 'alles zuvor',
+    'alles was', 'prompt'],
+);
+
+const ES = verbObject(
+  ['ignora', 'ignore', 'ignorar', 'ignoren', 'olvida', 'olvide', 'olvidar', 'olviden',
+    'omite', 'omita', 'descarta', 'descarte', 'haz caso omiso', 'no hagas caso',
+    'desatiende', 'pasa por alto'],
+  ['instrucciones', 'instruccion', 'indicaciones', 'reglas', 'ordenes', 'directrices',
+    'todo lo anterior', 'lo anterior', 'todo lo que', 'prompt'],
+);
+
+const IT = verbObject(
+  ['ignora', 'ignorate', 'ignorare', 'dimentica', 'dimenticate', 'dimenticare', 'trascura',
+    'non considerare', 'tralascia', 'non tenere conto'],
+  ['istruzioni', 'istruzione', 'indicazioni', 'regole', 'direttive', 'ordini',
+    'tutto quello', 'tutto cio', 'quanto detto', 'prompt'],
+);
+
+const PT = verbObject(
+  ['ignore', 'ignora', 'ignorar', 'ignorem', 'esqueca', 'esquecam', 'esquece', 'esquecer',
+    'desconsidere', 'desconsidera', 'despreze', 'nao siga'],
+  ['instrucoes', 'instrucao', 'indicacoes', 'regras', 'diretrizes', 'ordens',
+    'tudo o que', 'tudo acima', 'tudo antes', 'tudo que', 'prompt'],
+);
+
+const NL = verbObject(
+  ['negeer', 'negeren', 'vergeet', 'vergeten', 'sla over', 'houd geen rekening',
+    'volg niet'],
+  ['instructies', 'instructie', 'opdrachten', 'regels', 'richtlijnen', 'aanwijzingen',
+    'alles hierboven', 'alles daarvoor', 'alles wat', 'prompt'],
+);
+
+const RU = verbObject(
+  ['игнорируй', 'игнорируйте', 'игнорировать', 'проигнорируй', 'забудь', 'забудьте',
+    'не обращай внимания', 'не обращайте внимания', 'пренебреги', 'отбрось', 'отмени'],
+  ['инструкци', 'указани', 'команд', 'правил', 'ограничени', 'всё', 'все', 'предыдущ'],
+  true,
+);
+
+const OTHER_LATIN = [
+  verbObject(['zignoruj', 'ignoruj', 'zapomnij'], ['instrukcj', 'polecen', 'zasad', 'wszystko']),
+  verbObject(['yok say', 'gormezden gel', 'unut', 'dikkate alma'], ['talimat', 'kural', 'komut']),
+  verbObject(['abaikan', 'lupakan', 'acuhkan'], ['instruksi', 'perintah', 'aturan', 'semua']),
+  verbObject(['ignorera', 'glom', 'bortse fran'], ['instruktion', 'regler', 'allt']),
+  verbObject(['bo qua', 'phot lo', 'quen'], ['huong dan', 'chi dan', 'lenh', 'quy tac']),
+  // Croatian, Serbian and Bosnian (Latin script), Slovene.
+  verbObject(['zaboravi', 'zaboravite', 'ignoriraj', 'ignorirajte', 'ignorisi', 'ignorisite',
+    'zanemari', 'zanemarite', 'pozabi', 'pozabite'],
+  ['instrukcij', 'uputa', 'uputstv', 'upute', 'naredb', 'pravil', 'navodil', 'sve prethodn',
+    'vse prej']),
+  // Czech and Slovak.
+  verbObject(['ignoruj', 'ignorujte', 'zapomen', 'zapomente', 'zabudni', 'zabudnite',
+    'nevsimej si', 'nevsimaj si'], ['instrukc', 'pokyn', 'pravidl', 'prikaz', 'vsechno predtim',
+    'vsetko predtym']),
+  verbObject(['ignora', 'ignorati', 'uita', 'uitati', 'nu tine cont de'],
+    ['instructiuni', 'indicatii', 'indicatiile', 'regulile', 'reguli', 'tot ce']),
+  verbObject(['ignorer', 'glem', 'se bort fra', 'se bort ifra'],
+    ['instruks', 'instruktion', 'regler', 'retningslinjer', 'alt ovenfor', 'alt tidligere']),
+  verbObject(['unohda', 'ohita', 'jata huomiotta', 'jata huomioimatta'],
+    ['ohje', 'saanno', 'kasky', 'kaikki aiemm']),
+  verbObject(['hagyd figyelmen kivul', 'hagyja figyelmen kivul', 'felejtsd el', 'felejtse el',
+    'ignorald'], ['utasitas', 'szabaly', 'iranyelv', 'mindent']),
+].join('|');
+
+/** Turkish puts the verb last: "önceki talimatları yok say". */
+const TR_OBJECT_FIRST = `\\b(?:${phrases(['talimat', 'kural', 'komut'])})\\p{L}*${GAP}`
+  + `\\b(?:${phrases(['yok say', 'gormezden gel', 'unut'])})`;
+
+const OTHER_SCRIPTS = [
+  verbObject(['αγνοησε', 'αγνοηστε', 'ξεχασε', 'ξεχαστε'], ['οδηγι', 'εντολ', 'κανον'], true),
+  verbObject(['تجاهل', 'تجاهلي', 'انس', 'إنس'], ['التعليمات', 'الأوامر', 'التوجيهات', 'القواعد'],
+    true),
+  `(?:${phrases(['निर्देश', 'आदेश', 'नियम'])})[^।.\\n]{0,24}?(?:${phrases(['अनदेखी',
+    'नज़रअंदाज़', 'भूल जाओ', 'भूल जाएं', 'अनदेखा'])})`,
+  verbObject(['ігноруй', 'ігноруйте', 'проігноруй', 'забудь', 'забудьте', 'не звертай уваги'],
+    ['інструкці', 'вказів', 'команд', 'правил', 'обмежен', 'попередн'], true),
+  verbObject(['заборави', 'заборавите', 'игнориши', 'игноришите', 'занемари'],
+    ['инструкциј', 'упутств', 'упута', 'наредб', 'правил', 'претходн'], true),
+  verbObject(['התעלם', 'התעלמי', 'התעלמו', 'שכח', 'שכחי', 'שכחו'],
+    ['הוראות', 'ההוראות', 'הנחיות', 'ההנחיות', 'כללים', 'הכללים'], true),
+  // Persian puts the verb last: "دستورات قبلی را نادیده بگیر".
+  `(?:${phrases(['دستورالعمل', 'دستورات', 'دستور', 'قوانین', 'قواعد'])})[^.!?؟\\n]{0,40}?`
+    + `(?:${phrases(['نادیده بگیر', 'نادیده بگیرید', 'فراموش کن', 'فراموش کنید'])})`,
+  `(?:${phrases(['เพิกเฉย', 'ลืม', 'ไม่ต้องสนใจ', 'ละเลย'])})[^\\n]{0,16}?`
+    + `(?:${phrases(['คำสั่ง', 'คำแนะนำ', 'กฎ'])})`,
+].join('|');
+
+/** CJK has no spaces, so the gap is counted in characters. */
+const CJK_GAP = '[^。！？\\n]{0,16}?';
+
+const ZH = `(?:${phrases(['忽略', '无视', '忽视', '忘记', '忘掉', '不要理会', '不要遵循', '不理会',
+  '無視', '忽略掉', '放弃', '丢弃'])})${CJK_GAP}(?:${phrases(['指令', '指示', '说明', '說明', '规则',
+  '規則', '提示', '命令', '要求', '设定', '設定', '约束', '限制'])})`;
+
+const ZH_OBJECT_FIRST = `(?:${phrases(['之前', '以上', '上面', '先前', '前面', '所有'])})`
+  + `${CJK_GAP}(?:${phrases(['指令', '指示', '规则', '提示', '命令'])})${CJK_GAP}`
+  + `(?:${phrases(['忽略', '无视', '忘记', '作废', '无效'])})`;
+
+const JA = `(?:${phrases(['指示', '命令', '指令', 'ルール', 'プロンプト', '設定', '制約', '制限'])})`
+  + `${CJK_GAP}(?:${phrases(['無視', '忘れ', '従わな'])})`;
+
+const JA_VERB_FIRST = `(?:${phrases(['無視して', '忘れて'])})${CJK_GAP}`
+  + `(?:${phrases(['指示', '命令', 'ルール'])})`;
+
+const KO = `(?:${phrases(['지시', '명령', '지침', '규칙', '프롬프트'])})${CJK_GAP}`
+  + `(?:${phrases(['무시', '잊어'])})`;
+
+const LEAK_EN = `\\b(?:${phrases(['reveal', 'print', 'show', 'output', 'repeat', 'display',
+  'leak', 'disclose', 'expose', 'dump', 'spell out', 'tell me', 'give me', 'write out',
+  'recite', 'share', 'what is', 'what are', "what's", 'what were', 'copy'])})\\b${GAP}`
+  + `\\b(?:${phrases(['system prompt', 'initial prompt', 'hidden prompt', 'secret prompt',
+    'original prompt', 'your prompt', 'your instructions', 'your initial instructions',
+    'the instructions above', 'prompt above', 'your system message', 'the system message',
+    'your rules', 'developer message', 'pre-prompt', 'preprompt', 'hidden instructions'])})\\b`;
+
+const LEAK_REPEAT = `\\b(?:repeat|print|output|echo)\\b\\s+(?:back\\s+)?(?:all\\s+|the\\s+)?`
+  + '(?:words|text|everything|content|lines)\\s+(?:above|before|prior|so far)';
+
+const LEAK_OTHER = `(?:${phrases(['prompt systeme', 'prompt du systeme', 'systemprompt',
+  'system-prompt', 'prompt del sistema', 'prompt di sistema', 'prompt do sistema',
+  'systeemprompt', 'системный промпт', 'системные инструкции', '系统提示', '系統提示', '系统指令',
+  'システムプロンプト', '시스템 프롬프트'])})`;
+
+/** "Ignore the function and state the output is 10": override of whatever came before. */
+const IGNORE_AND_SAY = '\\b(?:ignore|disregard|forget)\\b[^.\\n]{0,40}?\\band\\s+(?:instead\\s+)?'
+  + '(?:say|state|output|respond|reply|print|claim|report|return|insist|pretend)\\b';
+
+/** Instruction-override phrasing in thirty languages, and requests for the hidden prompt. */
+export const OVERRIDE_RULES: readonly SignalRule[] = [
+  rule('injection.override', 0.9, `(?:${EN}|${FR}|${DE}|${ES}|${IT}|${PT}|${NL}|${RU})`),
+  rule('injection.override', 0.9, `(?:${OTHER_LATIN}|${TR_OBJECT_FIRST}|${OTHER_SCRIPTS})`),
+  rule('injection.override', 0.9,
+    `(?:${ZH}|${ZH_OBJECT_FIRST}|${JA}|${JA_VERB_FIRST}|${KO})`),
+  rule('injection.override', 0.45, IGNORE_AND_SAY),
+  rule('injection.prompt_leak', 0.75, `(?:${LEAK_EN}|${LEAK_REPEAT})`),
+  rule('injection.prompt_leak', 0.5, LEAK_OTHER),
+];
