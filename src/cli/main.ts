@@ -3,7 +3,9 @@ import { isTokenwardenError } from '../errors/tokenwarden-error.js';
 import { registerAttestCommand } from './commands/attest.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerEraseCommand } from './commands/erase.js';
+import { registerModelCommand } from './commands/model.js';
 import { registerProvenanceCommand } from './commands/provenance.js';
+import { registerScanCommand } from './commands/scan.js';
 import { registerBansCommand } from './commands/bans.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerKeysCommand(program);
   registerUsageCommand(program);
   registerBansCommand(program);
+  registerScanCommand(program);
+  registerModelCommand(program);
   registerAuditCommand(program);
   registerAttestCommand(program);
   registerProvenanceCommand(program);

@@ -114,6 +114,31 @@ export const ERROR_CODES = {
   key_not_found: {
     status: 404, kind: 'not_found', summary: 'No key has that id.',
   },
+  scan_path_not_found: {
+    status: 400, kind: 'invalid_request', summary: 'A path given to scan does not exist.',
+  },
+  scan_git_failed: {
+    status: 500, kind: 'internal', summary: 'Git could not be run or failed while reading history.',
+  },
+  baseline_invalid: {
+    status: 400, kind: 'invalid_request',
+    summary: 'The baseline file cannot be read or is not a tokenwarden baseline.',
+  },
+  model_path_not_found: {
+    status: 400, kind: 'invalid_request', summary: 'The model file or folder does not exist.',
+  },
+  signing_key_invalid: {
+    status: 400, kind: 'invalid_request',
+    summary: 'The key file cannot be read or is not an ECDSA P-256, P-384 or P-521 PEM key.',
+  },
+  signature_invalid: {
+    status: 400, kind: 'invalid_request',
+    summary: 'The signature bundle is malformed or its signature does not verify.',
+  },
+  model_digest_mismatch: {
+    status: 400, kind: 'invalid_request',
+    summary: 'A model file was changed, added, removed or renamed since signing.',
+  },
   ledger_entry_not_found: {
     status: 404, kind: 'not_found', summary: 'The ledger has no entry for that request id.',
   },
