@@ -70,7 +70,8 @@ export class BudgetTracker {
     this.#store = options.store;
     this.#settings = options.settings;
     this.#alert = options.alert;
-    this.#configRules = options.budgets.map((budget, index) => ({ ...budget, id: `config:${index}` }));
+    this.#configRules = options.budgets.map((budget, index) =>
+      ({ ...budget, id: `config:${index}` }));
     this.#rules = this.#configRules;
   }
 
@@ -97,7 +98,8 @@ export class BudgetTracker {
       return key === undefined ? [] : [{ rule, key }];
     });
     if (applicable.length === 0) return { holds: [] };
-    const states = await Promise.all(applicable.map(({ rule, key }) => this.#state(rule, key, now)));
+    const states = await Promise.all(
+      applicable.map(({ rule, key }) => this.#state(rule, key, now)));
 
     // From here to the return nothing awaits: check and reserve are one step.
     for (const state of states) {

@@ -7,6 +7,7 @@ import type { Identity } from '../identity/key-record.js';
 import type { ApiKind } from '../providers/api-kind.js';
 import { errorBody, toTokenwardenError } from './error-response.js';
 import type { GatewayContext } from './gateway-context.js';
+import { recordRefusal } from './record-refusal.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerModelRoutes } from './routes/model-routes.js';
 import { registerModelsListRoute } from './routes/models-list-route.js';
@@ -20,11 +21,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set once the request's key is authenticated. */
     identity: Identity | undefined;
+    /** True once a provider call was made, whose own record covers the request. */
+    recorded: boolean;
   }
 }
-
-/** Refusals worth a record: bad keys, bans, policies, limits and budgets. */
-const RECORDED_STATUSES = new Set([401, 403, 429]);
 
 export interface ServerOptions {
   /** Token for `/admin/...`; the admin API is off without one. */
@@ -55,25 +55,20 @@ export function buildServer(context: GatewayContext, options: ServerOptions = {}
   });
 
   app.decorateRequest('identity', undefined);
+  app.decorateRequest('recorded', false);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const failure = toTokenwardenError(error);
     if (failure.status >= 500) request.log.error({ err: error }, failure.message);
     else request.log.info({ code: failure.code, status: failure.status }, 'request refused');
     if (failure.status < 500) context.metrics.observeRejection(failure.code);
-    if (RECORDED_STATUSES.has(failure.status) && request.url.startsWith('/v1/')) {
-      void context.storage.rejections.record({
-        requestId: request.id, time: new Date(), address: request.ip,
-        identity: request.identity, code: failure.code, rule: failure.rule,
-      }).catch((storeError: unknown) => request.log.error({ err: storeError },
-        'rejection not recorded'));
-    }
+    await recordRefusal(context, request, failure);
     if (failure.headers) reply.headers(failure.headers);
     if (failure.retryAfter !== undefined) reply.header('retry-after', String(failure.retryAfter));
-    void reply.status(failure.status).send(errorBody(apiOf(request), failure, request.id));
+    return reply.status(failure.status).send(errorBody(apiOf(request), failure, request.id));
   });
 
   app.setNotFoundHandler((request) => {

@@ -60,7 +60,8 @@ export function toTokenwardenError(error: unknown): TokenwardenError {
 /** The JSON error body in the caller's own API shape. */
 export function errorBody(api: ApiKind, error: TokenwardenError, requestId: string): object {
   if (api === 'anthropic') {
-    const type = error.code === 'body_too_large' ? 'request_too_large' : ANTHROPIC_TYPES[error.kind];
+    const type = error.code === 'body_too_large'
+      ? 'request_too_large' : ANTHROPIC_TYPES[error.kind];
     return {
       type: 'error',
       error: { type, message: error.message, code: error.code },
@@ -68,7 +69,9 @@ export function errorBody(api: ApiKind, error: TokenwardenError, requestId: stri
     };
   }
   return {
-    error: { message: error.message, type: OPENAI_TYPES[error.kind], param: null, code: error.code },
+    error: {
+      message: error.message, type: OPENAI_TYPES[error.kind], param: null, code: error.code,
+    },
   };
 }
 

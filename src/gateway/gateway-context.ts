@@ -1,4 +1,6 @@
 import type { Config } from '../config/schema.js';
+import type { Guardrails } from '../guardrails/guardrails.js';
+import type { Ledger } from '../ledger/ledger.js';
 import type { Metering } from '../metering/metering.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
@@ -15,6 +17,8 @@ export interface GatewayContext {
   upstream: UpstreamClient;
   metering: Metering;
   admission: Admission;
+  guardrails: Guardrails;
+  ledger: Ledger;
   metrics: GatewayMetrics;
   logger: Logger;
 }

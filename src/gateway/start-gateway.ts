@@ -13,6 +13,8 @@ import { BanList } from '../bans/ban-list.js';
 import { BudgetTracker } from '../budgets/budget-tracker.js';
 import { MemoryGcraStore } from '../limits/gcra.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
+import { Guardrails } from '../guardrails/guardrails.js';
+import { Ledger } from '../ledger/ledger.js';
 import { Admission } from './admission.js';
 import { buildServer } from './build-server.js';
 import type { GatewayContext } from './gateway-context.js';
@@ -58,6 +60,7 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
     alert: (alert) => alerts.emit(alert),
   });
   await Promise.all([bans.load(), budgets.refresh()]);
+  const ledger = await Ledger.open({ dataDir, config: config.ledger, logger });
 
   const context: GatewayContext = {
     config, storage, metrics, upstream, logger,
@@ -66,6 +69,8 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
       requests: storage.requests, metrics, prices,
       impact: new ImpactCalculator(config.providers),
     }),
+    guardrails: new Guardrails(config.guardrails),
+    ledger,
     admission: new Admission({
       bans, budgets, alerts, prices, settings: config.budget_settings,
       limiter: new RateLimiter(config.limits, new MemoryGcraStore()),
@@ -94,6 +99,7 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
       clearInterval(refresh);
       await app.close();
       await alerts.drain();
+      await ledger.close();
       await upstream.close();
       await storage.close();
       logger.flush();

@@ -4,7 +4,9 @@ import type { GatewayMetrics } from '../observability/metrics.js';
 import { computeCost } from '../pricing/cost.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { RequestStore } from '../storage/storage.js';
-import type { Outcome, RequestRecord, TokenUsage } from './request-record.js';
+import type {
+  Outcome, RecordedFinding, RequestRecord, TokenUsage,
+} from './request-record.js';
 
 /** What the gateway knows when a request that reached a provider is over. */
 export interface FinishedRequest {
@@ -25,6 +27,7 @@ export interface FinishedRequest {
   usage: TokenUsage;
   latencyMs: number;
   ttftMs: number | null;
+  findings: RecordedFinding[];
 }
 
 const OPERATIONS: Record<string, string> = {
@@ -124,6 +127,7 @@ export class Metering {
       costUsd: price ? computeCost(usage, price) : 0,
       price,
       footprint,
+      findings: finished.findings,
     };
   }
 }

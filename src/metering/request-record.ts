@@ -41,7 +41,15 @@ export interface Footprint {
   region: string;
 }
 
-export type Outcome = 'ok' | 'error' | 'cancelled' | 'cut_off';
+export type Outcome = 'ok' | 'error' | 'cancelled' | 'cut_off' | 'blocked';
+
+/** A guardrail finding kept with the request: the rule, never the matched text. */
+export interface RecordedFinding {
+  ruleId: string;
+  kind: string;
+  action: string;
+  location: string;
+}
 
 /** What the gateway records for every request that reached a provider. */
 export interface RequestRecord {
@@ -65,6 +73,8 @@ export interface RequestRecord {
   costUsd: number;
   price: PriceUsed | null;
   footprint: Footprint | null;
+  /** Guardrail findings on the request and its answer. */
+  findings: RecordedFinding[];
 }
 
 /** Zero usage, estimated: the start point before anything is known. */

@@ -27,6 +27,7 @@ export class GatewayMetrics {
   readonly #ttft: Histogram<(typeof OPERATION_LABELS)[number]>;
   readonly #cost: Counter<'gen_ai_provider_name' | 'gen_ai_request_model' | 'department'>;
   readonly #rejected: Counter<'reason'>;
+  readonly #findings: Counter<'rule' | 'action'>;
 
   constructor() {
     const registers = [this.registry];
@@ -53,6 +54,18 @@ export class GatewayMetrics {
       name: 'tokenwarden_rejected_requests_total',
       help: 'Requests refused by the gateway, by error code', labelNames: ['reason'], registers,
     });
+    this.#findings = new Counter({
+      name: 'tokenwarden_guardrail_findings_total',
+      help: 'Guardrail findings on requests and answers, by rule and action',
+      labelNames: ['rule', 'action'], registers,
+    });
+  }
+
+  /** Counts guardrail findings by rule id and the action taken. */
+  observeFindings(findings: readonly { ruleId: string; action: string }[]): void {
+    for (const finding of findings) {
+      this.#findings.inc({ rule: finding.ruleId, action: finding.action });
+    }
   }
 
   /** Records one finished request. */

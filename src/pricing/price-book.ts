@@ -19,7 +19,8 @@ function isLocal(baseUrl: string): boolean {
 }
 
 /** The price for a given input size: tiered prices step up past a threshold. */
-function priceAt(value: number | TieredPrices | undefined, inputTokens: number): number | undefined {
+function priceAt(value: number | TieredPrices | undefined,
+  inputTokens: number): number | undefined {
   if (value === undefined || typeof value === 'number') return value;
   let price = value.base;
   for (const tier of value.tiers) if (inputTokens > tier.start) price = tier.price;

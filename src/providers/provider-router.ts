@@ -48,6 +48,11 @@ export class ProviderRouter {
       `No provider is configured for model "${model}"`);
   }
 
+  /** Whether `provider` has a pattern matching `model` (or no patterns). */
+  serves(provider: ProviderConfig, model: string): boolean {
+    return this.#routes.some((route) => route.provider === provider && route.matches(model));
+  }
+
   /** Every configured provider, in order. */
   get providers(): ProviderConfig[] {
     return this.#routes.map((route) => route.provider);

@@ -78,7 +78,7 @@ describe('tokenwarden usage', () => {
       endpoint: '/v1/chat/completions', streamed: true, status: 200, outcome: 'ok',
       errorCode: null, usage: { inputTokens: 120, cachedTokens: 20, cacheWriteTokens: 0,
         outputTokens: 30, reasoningTokens: 0, source: 'provider' },
-      latencyMs: 100, ttftMs: 20, costUsd: 0.0006, price: null, footprint: null,
+      latencyMs: 100, ttftMs: 20, costUsd: 0.0006, price: null, footprint: null, findings: [],
     };
     storage.requests.insertMany([base, { ...base, id: 'r2', user: 'bob', department: 'sales',
       usage: { ...base.usage, source: 'estimated' } }]);

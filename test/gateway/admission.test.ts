@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LooseJson } from '../support/loose-json.js';
 import OpenAI from 'openai';
 import { periodBounds } from '../../src/budgets/period.js';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/gateway-harness.js';
@@ -21,7 +22,7 @@ async function admin(path: string, init: RequestInit = {}) {
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`,
       ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
-  return response.json() as Promise<any>;
+  return response.json() as Promise<LooseJson>;
 }
 
 function post(headers: Record<string, string> = {}, body: object = { model: 'gpt-4o', messages }) {
@@ -110,7 +111,7 @@ describe('rate limits', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(refused.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+(ms|s|m\d+s)$/);
-    expect(((await refused.json()) as any).error).toMatchObject({ code: 'rate_limited',
+    expect(((await refused.json()) as LooseJson).error).toMatchObject({ code: 'rate_limited',
       type: 'rate_limit_error' });
   });
 
@@ -145,7 +146,7 @@ describe('bans', () => {
       for (let attempt = 0; attempt < 3; attempt++) expect((await fail()).status).toBe(401);
       const banned = await post();
       expect(banned.status).toBe(403);
-      expect(((await banned.json()) as any).error.code).toBe('address_banned');
+      expect(((await banned.json()) as LooseJson).error.code).toBe('address_banned');
       expect((await hook.waitFor(1))[0]).toMatchObject({ kind: 'ban' });
 
       await new Promise((resolve) => setTimeout(resolve, 1_100));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LooseJson } from '../support/loose-json.js';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { issueKey } from '../../src/identity/issue-key.js';
@@ -22,7 +23,7 @@ async function post(path: string, body: string, headers: Record<string, string> 
       ...headers },
     body,
   });
-  return { response, json: await response.json() as Record<string, any> };
+  return { response, json: await response.json() as LooseJson };
 }
 
 describe('bad input gets a clear error in the caller\'s shape', () => {
@@ -83,7 +84,7 @@ describe('bad input gets a clear error in the caller\'s shape', () => {
       body: JSON.stringify({ model: 'gpt-4o', messages }),
     });
     expect(noKey.status).toBe(401);
-    expect(((await noKey.json()) as any).error.code).toBe('missing_api_key');
+    expect(((await noKey.json()) as LooseJson).error.code).toBe('missing_api_key');
 
     const wrong = new OpenAI({ apiKey: 'tw-not-a-real-key', baseURL: `${url}/v1`, maxRetries: 0 });
     await expect(wrong.chat.completions.create({ model: 'gpt-4o', messages }))
@@ -134,7 +135,7 @@ describe('bad input gets a clear error in the caller\'s shape', () => {
     const response = await fetch(`${harness.gateway.url}/v1/nothing`);
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
-    expect(((await response.json()) as any).error.code).toBe('route_not_found');
+    expect(((await response.json()) as LooseJson).error.code).toBe('route_not_found');
   });
 });
 

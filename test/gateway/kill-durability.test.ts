@@ -1,13 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { parseConfig } from '../../src/config/load.js';
 import { issueKey } from '../../src/identity/issue-key.js';
+import { Ledger } from '../../src/ledger/ledger.js';
 import { SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
 import { startStubUpstream, type StubUpstream } from '../support/stub-upstream.js';
 
+const run = promisify(execFile);
 const BIN = join(import.meta.dirname, '../../bin/tokenwarden.js');
 
 let stub: StubUpstream;
@@ -99,5 +103,21 @@ describe('kill -9 during load', () => {
     } finally {
       await storage.close();
     }
+
+    // The ledger kept an entry for each of them too, and still verifies.
+    const ledger = await Ledger.open({ dataDir: join(dir, 'data'),
+      config: parseConfig({ data_dir: join(dir, 'data') }).config.ledger, background: false });
+    try {
+      const absent = [];
+      for (const id of completed) {
+        if (!await ledger.context.store.requestEntry(id)) absent.push(id);
+      }
+      expect(absent).toEqual([]);
+    } finally {
+      await ledger.close();
+    }
+    const verified = await run(process.execPath,
+      [BIN, '--config', configFile, 'audit', 'verify', '--format', 'json']);
+    expect((JSON.parse(verified.stdout) as { ok: boolean }).ok).toBe(true);
   }, 60_000);
 });

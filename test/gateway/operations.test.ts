@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LooseJson } from '../support/loose-json.js';
 import OpenAI from 'openai';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/gateway-harness.js';
 
@@ -48,7 +49,7 @@ describe('admin API', () => {
   it('refuses calls without the admin token', async () => {
     const response = await admin('/admin/keys', {}, 'wrong-token');
     expect(response.status).toBe(401);
-    expect(((await response.json()) as any).error.code).toBe('admin_token_missing');
+    expect(((await response.json()) as LooseJson).error.code).toBe('admin_token_missing');
     const gatewayKey = await admin('/admin/keys', {}, harness.key);
     expect(gatewayKey.status).toBe(401);
   });
@@ -73,7 +74,7 @@ describe('admin API', () => {
     expect(JSON.stringify(list)).not.toMatch(/"hash"/);
 
     const revoked = await admin(`/admin/keys/${key.id}`, { method: 'DELETE' });
-    expect(((await revoked.json()) as any).state).toBe('revoked');
+    expect(((await revoked.json()) as LooseJson).state).toBe('revoked');
     await expect(client.chat.completions.create({ model: 'gpt-4o', messages }))
       .rejects.toMatchObject({ status: 401, code: 'key_revoked' });
 
@@ -86,7 +87,7 @@ describe('admin API', () => {
       method: 'POST', body: JSON.stringify({ user: 'dan' }),
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as any).error.message).toContain("'department'");
+    expect(((await response.json()) as LooseJson).error.message).toContain("'department'");
   });
 
   it('reports usage by department', async () => {

@@ -26,6 +26,7 @@ function record(id: string, time: string, overrides: Partial<RequestRecord> = {}
     latencyMs: 12, ttftMs: null, costUsd: 0.01, price: null,
     footprint: { energyWh: { mid: 1, low: 0.5, high: 1.5 }, co2eG: { mid: 0.4, low: 0.2,
       high: 0.6 }, waterMl: { mid: 3, low: 2, high: 4 }, region: 'USA' },
+    findings: [],
     ...overrides,
   };
 }

@@ -35,6 +35,8 @@ export async function startHarness(options: {
   config?: Record<string, unknown>;
   stub?: StubOptions;
   providerOverrides?: Record<string, unknown>;
+  /** More OpenAI-style providers served by the same stub. */
+  extraProviders?: Record<string, unknown>[];
 } = {}): Promise<Harness> {
   const stub = await startStubUpstream(options.stub);
   const dataDir = mkdtempSync(join(tmpdir(), 'tokenwarden-test-'));
@@ -52,6 +54,8 @@ export async function startHarness(options: {
         name: 'anthropic-stub', kind: 'anthropic', base_url: stub.url,
         api_key_env: 'STUB_ANTHROPIC_KEY', models: ['claude-*'], ...options.providerOverrides,
       },
+      ...(options.extraProviders ?? []).map((provider) => ({
+        base_url: `${stub.url}/v1`, ...provider })),
     ],
     prices: [
       { model: 'gpt-4o*', input_mtok: 2.5, output_mtok: 10, cache_read_mtok: 1.25 },

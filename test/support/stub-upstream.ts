@@ -14,7 +14,8 @@ import type { AddressInfo } from 'node:net';
  * - `*-error-event`: an error event inside the stream;
  * - `*-500`, `*-429`, `*-400`: that status with an error body;
  * - `*-slow`: waits `slowMs` before answering;
- * - `*-drip`: streams one piece every 200 ms (for disconnect tests).
+ * - `*-drip`: streams one piece every 200 ms (for disconnect tests);
+ * - `*-pii`: answers with an e-mail address split across stream deltas.
  */
 export interface StubUpstream {
   url: string;
@@ -25,6 +26,12 @@ export interface StubUpstream {
 
 export const STUB_PIECES = ['Hello', ' from', ' the', ' stub', '.'];
 export const STUB_TEXT = STUB_PIECES.join('');
+/** The answer of `*-pii` models: an e-mail address split across deltas. */
+export const PII_PIECES = ['Write to ', 'jane.doe', '@exam', 'ple.com', ' today.'];
+
+function piecesFor(model: string): string[] {
+  return model.includes('-pii') ? PII_PIECES : STUB_PIECES;
+}
 export const PROMPT_TOKENS = 21;
 export const COMPLETION_TOKENS = STUB_PIECES.length;
 
@@ -111,9 +118,10 @@ function openAiUsage(model: string): Body {
 
 function chatBody(body: Body, path: string): Body {
   const model = String(body.model);
+  const text = piecesFor(model).join('');
   const choice = path === '/v1/completions'
-    ? { index: 0, text: STUB_TEXT, finish_reason: 'stop' }
-    : { index: 0, message: { role: 'assistant', content: STUB_TEXT }, finish_reason: 'stop' };
+    ? { index: 0, text, finish_reason: 'stop' }
+    : { index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' };
   const answer: Body = {
     id: 'chatcmpl-stub', object: 'chat.completion', created: 1, model: `${model}-2024-08-06`,
     choices: [choice],
@@ -139,13 +147,14 @@ async function streamChat(res: ServerResponse, body: Body, path: string): Promis
     ? { index: 0, text, finish_reason: last ? 'stop' : null }
     : { index: 0, delta: { content: text }, finish_reason: last ? 'stop' : null };
 
-  for (const [index, text] of STUB_PIECES.entries()) {
+  const pieces = piecesFor(model);
+  for (const [index, text] of pieces.entries()) {
     if (model.endsWith('-cut') && index === 3) return cutOff(res);
     if (model.endsWith('-error-event') && index === 2) {
       res.write(`data: ${JSON.stringify({ error: { message: 'overloaded', type: 'server_error' } })}\n\n`);
       return void res.end();
     }
-    const last = index === STUB_PIECES.length - 1;
+    const last = index === pieces.length - 1;
     chunk([piece(text, last)], last && lastCarriesUsage ? openAiUsage(model) : null);
     if (model.endsWith('-drip')) await sleep(200);
   }
@@ -166,7 +175,7 @@ function responsesBody(model: string): Body {
     id: 'resp_stub', object: 'response', created_at: 1, status: 'completed', model,
     output: [{
       type: 'message', id: 'msg_stub', status: 'completed', role: 'assistant',
-      content: [{ type: 'output_text', text: STUB_TEXT, annotations: [] }],
+      content: [{ type: 'output_text', text: piecesFor(model).join(''), annotations: [] }],
     }],
     usage: responsesUsage(),
   };
@@ -179,12 +188,14 @@ async function streamResponses(res: ServerResponse, model: string): Promise<void
     `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...data })}\n\n`);
   const inProgress = { ...responsesBody(model), status: 'in_progress', output: [], usage: null };
   send('response.created', { response: inProgress });
-  for (const [index, text] of STUB_PIECES.entries()) {
+  for (const [index, text] of piecesFor(model).entries()) {
     if (model.endsWith('-cut') && index === 3) return cutOff(res);
     send('response.output_text.delta', {
       item_id: 'msg_stub', output_index: 0, content_index: 0, delta: text,
     });
   }
+  send('response.output_text.done', { item_id: 'msg_stub', output_index: 0, content_index: 0,
+    text: piecesFor(model).join('') });
   send('response.completed', { response: responsesBody(model) });
   res.end();
 }
@@ -202,7 +213,7 @@ function anthropicUsage(model: string, output: number): Body {
 function messagesBody(model: string): Body {
   return {
     id: 'msg_stub', type: 'message', role: 'assistant', model,
-    content: [{ type: 'text', text: STUB_TEXT }],
+    content: [{ type: 'text', text: piecesFor(model).join('') }],
     stop_reason: 'end_turn', stop_sequence: null,
     usage: anthropicUsage(model, COMPLETION_TOKENS),
   };
@@ -218,7 +229,7 @@ async function streamMessages(res: ServerResponse, model: string): Promise<void>
   });
   send('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
   send('ping', {});
-  for (const [index, text] of STUB_PIECES.entries()) {
+  for (const [index, text] of piecesFor(model).entries()) {
     if (model.endsWith('-cut') && index === 3) return cutOff(res);
     if (model.endsWith('-error-event') && index === 2) {
       send('error', { error: { type: 'overloaded_error', message: 'Overloaded' } });

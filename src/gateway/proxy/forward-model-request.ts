@@ -9,6 +9,9 @@ import { parseModelRequest } from '../request-body.js';
 import { createMeter, needsUsageRequest } from './create-meter.js';
 import { ModelExchange } from './model-exchange.js';
 import { relayStream } from './relay-stream.js';
+import { AnswerGuard } from './answer-guard.js';
+import { inspectInput } from './inspect-input.js';
+import type { OutputFilter } from '../../guardrails/guardrails.js';
 
 /**
  * Serves one model request: authenticate, route, call the provider, pass the
@@ -24,8 +27,8 @@ export async function forwardModelRequest(context: GatewayContext, endpoint: End
       throw error;
     });
   request.identity = identity;
-  const body = parseModelRequest(request.body);
-  const provider = context.router.route(body.model, endpoint.api);
+  const inspected = inspectInput(context, endpoint, parseModelRequest(request.body), identity);
+  const { body, provider } = inspected;
 
   const streamed = endpoint.streams && body.stream === true;
   const askUsage = provider.kind === 'openai'
@@ -41,10 +44,18 @@ export async function forwardModelRequest(context: GatewayContext, endpoint: End
   });
   reply.headers(ticket.headers);
 
+  const policyIdentity = { keyId: identity.keyId, user: identity.user,
+    department: identity.department, ...(identity.agent ? { agent: identity.agent } : {}) };
+  const filterFor = () => context.guardrails.outputFilter(policyIdentity,
+    inspected.canary === undefined ? {} : { canary: inspected.canary });
+  const guard = endpoint.metered && endpoint.operation !== 'embeddings' && filterFor()
+    ? new AnswerGuard(endpoint.path, () => filterFor() as OutputFilter) : undefined;
   const exchange = new ModelExchange(context, {
     id: request.id, identity, provider: provider.name, model: body.model, endpoint, streamed,
-    upstreamBody, meter: createMeter(endpoint, askUsage), ticket,
+    upstreamBody, upstreamText, meter: createMeter(endpoint, askUsage), ticket,
+    findings: inspected.findings, guard,
   });
+  request.recorded = true;
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) exchange.abort.abort();
   });
@@ -87,6 +98,7 @@ async function failBeforeAnswer(exchange: ModelExchange, reply: FastifyReply,
 async function passError(exchange: ModelExchange, reply: FastifyReply,
   response: Dispatcher.ResponseData, provider: string, contentType: string): Promise<void> {
   const text = await response.body.text().catch(() => '');
+  exchange.keepAnswer(text);
   const status = response.statusCode;
   await exchange.finish({
     status, outcome: 'error', errorCode: status >= 500 ? 'upstream_error' : null,
@@ -112,14 +124,27 @@ async function passBody(exchange: ModelExchange, reply: FastifyReply,
     return failBeforeAnswer(exchange, reply, error);
   }
   exchange.markFirstByte();
+  exchange.keepAnswer(text);
+  let answer = text;
   try {
-    exchange.meter.readBody(JSON.parse(text) as Record<string, unknown>);
+    const json = JSON.parse(text) as Record<string, unknown>;
+    exchange.meter.readBody(json);
+    if (exchange.guard) {
+      exchange.guard.guardBody(json);
+      answer = JSON.stringify(json);
+    }
   } catch {
     // Not JSON: passed through as it is, its usage estimated.
   }
+  if (exchange.guard?.blocked) {
+    const rule = exchange.guard.findings.find((finding) => finding.action === 'block')?.ruleId;
+    await exchange.finish({ status: 403, outcome: 'blocked', errorCode: 'guardrail_blocked' });
+    throw new TokenwardenError('guardrail_blocked', `Answer blocked by policy rule ${rule}`,
+      { rule });
+  }
   await exchange.finish({ status: response.statusCode, outcome: 'ok', errorCode: null });
   reply.status(response.statusCode).header('content-type', contentType || 'application/json')
-    .send(text);
+    .send(answer);
 }
 
 function closeQuietly(reply: FastifyReply): void {

@@ -5,7 +5,10 @@ import { emptyUsage } from '../../metering/request-record.js';
 import { estimateUsage } from '../../metering/token-estimate.js';
 import type { Identity } from '../../identity/key-record.js';
 import type { Endpoint } from '../../providers/api-kind.js';
+import type { Finding } from '../../guardrails/guardrails.js';
 import type { AdmissionTicket } from '../admission.js';
+import type { AnswerGuard } from './answer-guard.js';
+import { ledgerRequestOf } from '../ledger-request.js';
 import type { GatewayContext } from '../gateway-context.js';
 
 export interface ExchangeStart {
@@ -17,9 +20,15 @@ export interface ExchangeStart {
   streamed: boolean;
   /** The body as sent upstream. */
   upstreamBody: unknown;
+  /** The same body as JSON text, as the ledger keeps it. */
+  upstreamText: string;
   meter: AnswerMeter;
   /** Budget and limit reservations to settle with the real usage. */
   ticket: AdmissionTicket;
+  /** Findings of the input guardrails. */
+  findings: Finding[];
+  /** Output guardrails, when on for this identity. */
+  guard: AnswerGuard | undefined;
 }
 
 export interface ExchangeEnd {
@@ -41,6 +50,8 @@ export class ModelExchange {
   ttftMs: number | null = null;
   readonly #context: GatewayContext;
   readonly #start: ExchangeStart;
+  /** The answer as the provider gave it, for the ledger. */
+  readonly #answer: string[] = [];
 
   constructor(context: GatewayContext, start: ExchangeStart) {
     this.#context = context;
@@ -49,6 +60,15 @@ export class ModelExchange {
 
   get meter(): AnswerMeter {
     return this.#start.meter;
+  }
+
+  get guard(): AnswerGuard | undefined {
+    return this.#start.guard;
+  }
+
+  /** Keeps part of the provider's answer for the ledger. */
+  keepAnswer(text: string): void {
+    this.#answer.push(text);
   }
 
   /** Notes the first byte of the answer body. */
@@ -90,10 +110,20 @@ export class ModelExchange {
       usage: endpoint.metered ? usage : emptyUsage('provider'),
       latencyMs,
       ttftMs: this.ttftMs,
+      findings: [...this.#start.findings, ...this.#start.guard?.findings ?? []],
     };
     const record = this.#context.metering.price(finished);
+    if (this.#start.guard) this.#context.metrics.observeFindings(this.#start.guard.findings);
     this.#start.ticket.settle(record.usage.inputTokens + record.usage.outputTokens,
       record.costUsd);
-    return this.#context.metering.store(record);
+    // Both writes are group-committed; the answer's last bytes wait for both.
+    await Promise.all([
+      this.#context.metering.store(record),
+      this.#context.ledger.append(ledgerRequestOf(record, {
+        prompt: this.#start.upstreamText, answer: this.#answer.join(''),
+        answerText: meter.text,
+      })),
+    ]);
+    return record;
   }
 }

@@ -31,6 +31,7 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
   res.flushHeaders();
 
   const meter = exchange.meter;
+  const guard = exchange.guard;
   const parser = new SseParser();
   const decoder = new TextDecoder();
   let tail = '';
@@ -40,9 +41,15 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
       exchange.markFirstByte();
       let out = '';
       for (const event of parser.push(decoder.decode(chunk as Buffer, { stream: true }))) {
-        const text = meter.onEvent(event);
+        exchange.keepAnswer(event.raw);
+        let text = meter.onEvent(event);
+        if (guard) text = guard.guardEvent(event, text);
         if (meter.complete) tail += text;
         else out += text;
+      }
+      if (guard?.blocked) {
+        exchange.abort.abort();
+        break;
       }
       if (out !== '' && !res.destroyed && !res.write(out)) await drained(res);
     }
@@ -50,7 +57,9 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
     failure = error;
   }
 
-  const end = settle(exchange, failure, meter.streamError !== undefined);
+  const end = guard?.blocked
+    ? { status: 403, outcome: 'blocked' as const, errorCode: 'guardrail_blocked' }
+    : settle(exchange, failure, meter.streamError !== undefined);
   try {
     await exchange.finish(end);
   } catch (error) {
@@ -60,6 +69,12 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
   }
 
   if (res.destroyed) return;
+  if (end.outcome === 'blocked') {
+    const rule = guard?.findings.find((finding) => finding.action === 'block')?.ruleId;
+    res.end(errorEvent(api, new TokenwardenError('guardrail_blocked',
+      `Answer blocked by policy rule ${rule}`), requestId));
+    return;
+  }
   if (end.outcome === 'cut_off') {
     const code = end.errorCode === 'upstream_timeout' ? 'upstream_timeout'
       : 'upstream_stream_broken';

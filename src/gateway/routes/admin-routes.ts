@@ -8,6 +8,7 @@ import { describeKey, issueKey } from '../../identity/issue-key.js';
 import type { GatewayContext } from '../gateway-context.js';
 import { presentedKey } from '../authenticate.js';
 import { parseUsageQuery } from '../../metering/usage-query.js';
+import { ledgerAdminRoutes } from '../../ledger/admin-routes.js';
 import { registerAdminLimitsRoutes } from './admin-limits-routes.js';
 
 const createKeyBody = z.strictObject({
@@ -71,5 +72,6 @@ export function registerAdminRoutes(app: FastifyInstance, context: GatewayContex
       });
 
     registerAdminLimitsRoutes(admin, context);
+    await admin.register(ledgerAdminRoutes, { ledger: context.ledger });
   });
 }

@@ -112,6 +112,8 @@ const MIGRATIONS: readonly string[] = [
      rule TEXT
    ) WITHOUT ROWID;
    CREATE INDEX rejections_time ON rejections (time);`,
+
+  `ALTER TABLE requests ADD COLUMN findings TEXT;`,
 ];
 
 /** Brings the schema up to date inside one transaction per step. */

@@ -35,6 +35,8 @@ export interface RequestRow {
   water_ml_low: number | null;
   water_ml_high: number | null;
   region: string | null;
+  /** JSON array of findings, or null when there were none. */
+  findings: string | null;
 }
 
 /** Flattens a record into the row's columns. */
@@ -74,6 +76,7 @@ export function toRequestRow(record: RequestRecord): RequestRow {
     water_ml_low: footprint?.waterMl.low ?? null,
     water_ml_high: footprint?.waterMl.high ?? null,
     region: footprint?.region ?? null,
+    findings: record.findings.length === 0 ? null : JSON.stringify(record.findings),
   };
 }
 
@@ -113,5 +116,6 @@ export function fromRequestRow(row: RequestRow): RequestRecord {
       waterMl: range(row.water_ml, row.water_ml_low, row.water_ml_high),
       region: row.region,
     },
+    findings: row.findings ? JSON.parse(row.findings) as RequestRecord['findings'] : [],
   };
 }

@@ -51,7 +51,7 @@ export class SqliteRequestStore implements RequestStore {
       @streamed, @status, @outcome, @error_code, @input_tokens, @cached_tokens,
       @cache_write_tokens, @output_tokens, @reasoning_tokens, @usage_source, @latency_ms,
       @ttft_ms, @cost_usd, @price, @energy_wh, @energy_wh_low, @energy_wh_high, @co2e_g,
-      @co2e_g_low, @co2e_g_high, @water_ml, @water_ml_low, @water_ml_high, @region)`);
+      @co2e_g_low, @co2e_g_high, @water_ml, @water_ml_low, @water_ml_high, @region, @findings)`);
     this.#rollup = db.prepare(`INSERT INTO usage_daily VALUES (
       @day, @user, @department, @agent, @provider, @model, 1, @input_tokens, @cached_tokens,
       @cache_write_tokens, @output_tokens, @reasoning_tokens, @cost_usd, @energy, @co2e,
