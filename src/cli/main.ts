@@ -1,22 +1,46 @@
 import { Command, CommanderError } from 'commander';
 import { isTokenwardenError } from '../errors/tokenwarden-error.js';
-import { registerAttestCommand } from './commands/attest.js';
-import { registerAuditCommand } from './commands/audit.js';
-import { registerEraseCommand } from './commands/erase.js';
-import { registerModelCommand } from './commands/model.js';
-import { registerProvenanceCommand } from './commands/provenance.js';
-import { registerScanCommand } from './commands/scan.js';
-import { registerBansCommand } from './commands/bans.js';
-import { registerKeysCommand } from './commands/keys.js';
-import { registerServeCommand } from './commands/serve.js';
-import { registerUsageCommand } from './commands/usage.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** Exit code for bad input or a failed command (1 is kept for "findings"). */
 export const EXIT_ERROR = 2;
 
-/** Builds the `tokenwarden` program with every command registered. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each command lives in its own file under ./commands. They are loaded on
+ * demand: `tokenwarden scan` need not load the gateway, nor `serve` the
+ * scanner, so a command starts in the time its own modules take.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./commands/serve.js')).registerServeCommand,
+  keys: async () => (await import('./commands/keys.js')).registerKeysCommand,
+  usage: async () => (await import('./commands/usage.js')).registerUsageCommand,
+  bans: async () => (await import('./commands/bans.js')).registerBansCommand,
+  scan: async () => (await import('./commands/scan.js')).registerScanCommand,
+  model: async () => (await import('./commands/model.js')).registerModelCommand,
+  audit: async () => (await import('./commands/audit.js')).registerAuditCommand,
+  attest: async () => (await import('./commands/attest.js')).registerAttestCommand,
+  provenance: async () => (await import('./commands/provenance.js')).registerProvenanceCommand,
+  erase: async () => (await import('./commands/erase.js')).registerEraseCommand,
+};
+
+/** The command named on the command line, skipping the global options. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let index = 2; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    if (arg === '-c' || arg === '--config') index++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the `tokenwarden` program: the command named in `argv` only, or
+ * every command when none is named (for `--help`) or the name is unknown
+ * (so that commander reports it).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('tokenwarden')
     .description('Governance gateway for language models')
     .version(PACKAGE_VERSION)
@@ -24,17 +48,10 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  // Each command lives in its own file under ./commands and adds itself here.
-  registerServeCommand(program);
-  registerKeysCommand(program);
-  registerUsageCommand(program);
-  registerBansCommand(program);
-  registerScanCommand(program);
-  registerModelCommand(program);
-  registerAuditCommand(program);
-  registerAttestCommand(program);
-  registerProvenanceCommand(program);
-  registerEraseCommand(program);
+  const name = commandName(argv);
+  const wanted = name !== undefined && name in COMMANDS ? [name] : Object.keys(COMMANDS);
+  const registers = await Promise.all(wanted.map((command) => COMMANDS[command]!()));
+  for (const register of registers) register(program);
   return program;
 }
 
@@ -43,7 +60,7 @@ export function buildProgram(): Command {
  * and a non-zero exit code; stack traces are shown only with DEBUG set.
  */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -60,9 +60,25 @@ export async function forwardModelRequest(context: GatewayContext, endpoint: End
     if (!reply.raw.writableFinished) exchange.abort.abort();
   });
 
+  try {
+    await exchangeWithProvider(context, endpoint, request, reply, exchange, provider.name,
+      upstreamText);
+  } catch (error) {
+    // Whatever failed, the request reached the gateway's provider path: record it once.
+    if (!exchange.finished) {
+      await exchange.finish({ status: 500, outcome: 'error', errorCode: 'internal_error' })
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function exchangeWithProvider(context: GatewayContext, endpoint: Endpoint,
+  request: FastifyRequest, reply: FastifyReply, exchange: ModelExchange, provider: string,
+  upstreamText: string): Promise<void> {
   let response: Dispatcher.ResponseData;
   try {
-    response = await context.upstream.send(provider.name, {
+    response = await context.upstream.send(provider, {
       path: endpoint.path, method: 'POST', body: upstreamText,
       clientHeaders: request.headers, signal: exchange.abort.signal,
     });
@@ -72,7 +88,7 @@ export async function forwardModelRequest(context: GatewayContext, endpoint: End
 
   const contentType = String(response.headers['content-type'] ?? '');
   if (response.statusCode >= 400) {
-    return passError(exchange, reply, response, provider.name, contentType);
+    return passError(exchange, reply, response, provider, contentType);
   }
   if (contentType.startsWith('text/event-stream')) {
     return relayStream(exchange, endpoint.api, request.id, response, reply, request.log);
@@ -126,15 +142,18 @@ async function passBody(exchange: ModelExchange, reply: FastifyReply,
   exchange.markFirstByte();
   exchange.keepAnswer(text);
   let answer = text;
+  let json: Record<string, unknown> | undefined;
   try {
-    const json = JSON.parse(text) as Record<string, unknown>;
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // Not JSON: passed through as it is, its usage estimated.
+  }
+  if (json) {
     exchange.meter.readBody(json);
     if (exchange.guard) {
       exchange.guard.guardBody(json);
       answer = JSON.stringify(json);
     }
-  } catch {
-    // Not JSON: passed through as it is, its usage estimated.
   }
   if (exchange.guard?.blocked) {
     const rule = exchange.guard.findings.find((finding) => finding.action === 'block')?.ruleId;

@@ -52,6 +52,7 @@ export class ModelExchange {
   readonly #start: ExchangeStart;
   /** The answer as the provider gave it, for the ledger. */
   readonly #answer: string[] = [];
+  #finished: Promise<RequestRecord> | undefined;
 
   constructor(context: GatewayContext, start: ExchangeStart) {
     this.#context = context;
@@ -80,7 +81,17 @@ export class ModelExchange {
    * Settles usage (the provider's, else estimated), then prices and stores
    * the record. Resolves once it is committed.
    */
-  async finish(end: ExchangeEnd): Promise<RequestRecord> {
+  finish(end: ExchangeEnd): Promise<RequestRecord> {
+    this.#finished ??= this.#finish(end);
+    return this.#finished;
+  }
+
+  /** True once `finish` was called: a request is recorded once. */
+  get finished(): boolean {
+    return this.#finished !== undefined;
+  }
+
+  async #finish(end: ExchangeEnd): Promise<RequestRecord> {
     const latencyMs = performance.now() - this.started;
     const { meter, endpoint } = this.#start;
     let usage = meter.usage ?? emptyUsage('provider');
