@@ -13,8 +13,12 @@ export interface InjectionResult {
   findings: readonly InjectionSpan[];
 }
 
-/** What the scanner needs of an injection detector (lets tests pass their own). */
-export type InjectionDetector = (text: string) => InjectionResult;
+/**
+ * What the scanner needs of an injection detector (lets tests pass their
+ * own). `classifier: false` asks for the model-free signals only.
+ */
+export type InjectionDetector = (text: string, options?: { classifier?: boolean })
+  => InjectionResult;
 
 /** File extensions whose text is, or often holds, a prompt. */
 const PROMPT_EXTENSIONS = ['.prompt', '.txt', '.md', '.json', '.yaml', '.yml'];
@@ -34,5 +38,6 @@ export function isPromptLike(path: string): boolean {
  */
 export function injectionDetector(): InjectionDetector {
   detectInjection('probe');
-  return (text) => detectInjection(text);
+  return (text, options = {}) =>
+    detectInjection(text, options.classifier === false ? { model: null } : {});
 }

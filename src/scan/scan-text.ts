@@ -114,9 +114,11 @@ function injectionSpans(
 ): readonly { ruleId: string; start: number; end: number }[] {
   if (!detect || !isPromptLike(source.path)) return [];
   if (source.text.length > INJECTION_MAX_CHARS) return [];
-  const result = detect(source.text);
+  // Outside .prompt files the classifier's verdict is not reported, so it is not computed.
+  const promptFile = source.path.toLowerCase().endsWith('.prompt');
+  const result = detect(source.text, { classifier: promptFile });
   if (result.score < INJECTION_THRESHOLD) return [];
-  if (source.path.toLowerCase().endsWith('.prompt')) return result.findings;
+  if (promptFile) return result.findings;
   return result.findings.filter((finding) => !PROMPT_FILE_ONLY.has(finding.ruleId));
 }
 

@@ -61,9 +61,10 @@ export class SqliteLedgerStore implements LedgerStore {
       db.pragma('synchronous = NORMAL');
       db.exec(LEDGER_SCHEMA_SQL);
     }
-    // 64 MiB of page cache: the fingerprint index takes inserts at random keys,
-    // and content blobs would otherwise push its pages out.
-    db.pragma('cache_size = -65536');
+    // 8 MiB of page cache: the fingerprint index takes inserts at random keys,
+    // and content blobs would otherwise push its pages out. More would help
+    // indexing a little but counts fully against the gateway's resident memory.
+    db.pragma('cache_size = -8192');
     return new SqliteLedgerStore(db);
   }
 
