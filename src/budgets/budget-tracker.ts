@@ -189,7 +189,8 @@ export class BudgetTracker {
 
   #raiseAlerts(state: PeriodState, before: number, after: number): void {
     const { rule } = state;
-    const crossings: [number, 'budget_threshold' | 'budget_exhausted'][] = [[1, 'budget_exhausted']];
+    const crossings: [number, 'budget_threshold' | 'budget_exhausted'][] =
+      [[1, 'budget_exhausted']];
     if (rule.alert_at !== undefined) crossings.unshift([rule.alert_at, 'budget_threshold']);
     for (const [level, kind] of crossings) {
       if (before < level && after >= level && !state.alerted.has(kind)) {

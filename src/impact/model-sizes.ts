@@ -35,7 +35,8 @@ interface AliasEntry {
 }
 
 function toRange(value: number | { min: number; max: number }): ParameterRange {
-  return typeof value === 'number' ? { low: value, high: value } : { low: value.min, high: value.max };
+  return typeof value === 'number'
+    ? { low: value, high: value } : { low: value.min, high: value.max };
 }
 
 function toSize(entry: ModelEntry): ModelSize {

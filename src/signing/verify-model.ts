@@ -4,7 +4,9 @@ import { TokenwardenError } from '../errors/tokenwarden-error.js';
 import { compareResources, describeDiff, isSame } from './compare-resources.js';
 import { IN_TOTO_PAYLOAD_TYPE, preAuthEncoding } from './dsse.js';
 import { hashModel, relativeToModel } from './hash-model.js';
-import { PREDICATE_TYPE, type Resource, STATEMENT_TYPE, subjectDigest } from './in-toto-statement.js';
+import {
+  PREDICATE_TYPE, type Resource, STATEMENT_TYPE, subjectDigest,
+} from './in-toto-statement.js';
 import { readBundle, type SignatureBundle } from './signature-bundle.js';
 import { hashForKey, keyHint, loadPublicKey } from './signing-keys.js';
 

@@ -23,7 +23,8 @@ export function registerAttestCommand(program: Command): void {
         try {
           editedText = readFileSync(options.editedFile, 'utf8');
         } catch {
-          throw new TokenwardenError('usage_error', `Cannot read --edited-file ${options.editedFile}`);
+          throw new TokenwardenError('usage_error',
+            `Cannot read --edited-file ${options.editedFile}`);
         }
       }
       const result = await withLedger(program, (ledger) => attest(ledger, {

@@ -149,8 +149,11 @@ export function registerAuditCommand(program: Command): void {
       await withLedger(program, async (ledger) => {
         const size = await exportBundle(ledger, options.out, terminalProgress('exporting'));
         const publicKey = ledger.context.signer.verifierKey();
-        if (format === 'json') printJson({ out: options.out, entries: size, public_key: publicKey });
-        else console.log(`${size} entries written to ${options.out}; verifier key: ${publicKey}`);
+        if (format === 'json') {
+          printJson({ out: options.out, entries: size, public_key: publicKey });
+        } else {
+          console.log(`${size} entries written to ${options.out}; verifier key: ${publicKey}`);
+        }
       });
     });
 

@@ -37,5 +37,6 @@ function formatCell(value: unknown): string {
 /** Checks a `--format` value against the ones a command supports. */
 export function checkFormat<T extends string>(value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new TokenwardenError('usage_error', `'--format' must be one of ${allowed.join(', ')}: got "${value}"`);
+  throw new TokenwardenError('usage_error',
+    `'--format' must be one of ${allowed.join(', ')}: got "${value}"`);
 }

@@ -28,7 +28,8 @@ export interface InclusionReport {
 export async function findRequestEntry(ledger: Ledger, requestId: string): Promise<EntryRow> {
   const row = await ledger.context.store.requestEntry(requestId);
   if (!row) {
-    throw new TokenwardenError('ledger_entry_not_found', `No ledger entry for request ${requestId}`);
+    throw new TokenwardenError('ledger_entry_not_found',
+      `No ledger entry for request ${requestId}`);
   }
   return row;
 }
