@@ -33,8 +33,24 @@ function localMidnight(timeZone: string, y: number, m: number, d: number): numbe
   return instant;
 }
 
-/** The day or month containing `now`, in `timeZone`. */
+const current = new Map<string, PeriodBounds>();
+
+/**
+ * The day or month containing `now`, in `timeZone`. The answer is kept until
+ * the period ends: working it out takes a time-zone conversion, which is
+ * too slow to repeat for every request.
+ */
 export function periodBounds(period: 'day' | 'month', timeZone: string, now: Date): PeriodBounds {
+  const key = `${period}\u0000${timeZone}`;
+  const known = current.get(key);
+  const at = now.getTime();
+  if (known && known.start.getTime() <= at && at < known.end.getTime()) return known;
+  const bounds = computeBounds(period, timeZone, now);
+  current.set(key, bounds);
+  return bounds;
+}
+
+function computeBounds(period: 'day' | 'month', timeZone: string, now: Date): PeriodBounds {
   const { y, m, d } = wallClock(timeZone, now.getTime());
   if (period === 'day') {
     const next = new Date(Date.UTC(y, m - 1, d + 1));

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { StoredBudget, BudgetStore, Spend } from '../../budgets/budget-store.js';
 import { formatScope, parseScope } from '../../limits/scope.js';
-import { GroupCommit } from '../group-commit.js';
+import type { SqliteWriter } from './sqlite-writer.js';
 
 interface BudgetRow {
   id: string;
@@ -37,9 +37,9 @@ export class SqliteBudgetStore implements BudgetStore {
   readonly #spend: Statement<[string, string, number], SpendRow>;
   readonly #since: Statement<[number], SpendRow>;
   readonly #add: Statement;
-  readonly #commit: GroupCommit<Spend>;
+  readonly #writer: SqliteWriter;
 
-  constructor(db: Database) {
+  constructor(db: Database, writer: SqliteWriter) {
     this.#all = db.prepare('SELECT * FROM budgets ORDER BY created_at, id');
     this.#insert = db.prepare(`INSERT INTO budgets VALUES
       (@id, @scope, @period, @tokens, @usd, @mode, @alert_at, @created_at)`);
@@ -50,15 +50,7 @@ export class SqliteBudgetStore implements BudgetStore {
     this.#add = db.prepare(`INSERT INTO budget_spend VALUES
       (@budget_id, @scope_key, @period_start, @tokens, @usd)
       ON CONFLICT DO UPDATE SET tokens = tokens + excluded.tokens, usd = usd + excluded.usd`);
-    const write = db.transaction((items: Spend[]) => {
-      for (const item of items) {
-        this.#add.run({
-          budget_id: item.budgetId, scope_key: item.scopeKey,
-          period_start: item.periodStart.getTime(), tokens: item.tokens, usd: item.usd,
-        });
-      }
-    });
-    this.#commit = new GroupCommit(write);
+    this.#writer = writer;
   }
 
   async listBudgets(): Promise<StoredBudget[]> {
@@ -98,10 +90,15 @@ export class SqliteBudgetStore implements BudgetStore {
   }
 
   addSpend(spend: Spend): Promise<void> {
-    return this.#commit.add(spend);
+    return this.#writer.write(() => {
+      this.#add.run({
+        budget_id: spend.budgetId, scope_key: spend.scopeKey,
+        period_start: spend.periodStart.getTime(), tokens: spend.tokens, usd: spend.usd,
+      });
+    });
   }
 
   flush(): Promise<void> {
-    return this.#commit.flush();
+    return this.#writer.flush();
   }
 }

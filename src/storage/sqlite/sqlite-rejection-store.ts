@@ -1,40 +1,37 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Rejection, RejectionStore } from '../../gateway/rejection.js';
-import { GroupCommit } from '../group-commit.js';
+import type { SqliteWriter } from './sqlite-writer.js';
 
 /** Refused requests in SQLite, written by group commit. */
 export class SqliteRejectionStore implements RejectionStore {
   readonly #insert: Statement;
   readonly #recent: Statement<[number], Record<string, unknown>>;
-  readonly #commit: GroupCommit<Rejection>;
+  readonly #writer: SqliteWriter;
 
-  constructor(db: Database) {
+  constructor(db: Database, writer: SqliteWriter) {
     this.#insert = db.prepare(`INSERT OR IGNORE INTO rejections VALUES
       (@request_id, @time, @address, @key_id, @user, @department, @agent, @code, @rule)`);
     this.#recent = db.prepare('SELECT * FROM rejections ORDER BY time DESC LIMIT ?');
-    const write = db.transaction((items: Rejection[]) => {
-      for (const item of items) {
-        this.#insert.run({
-          request_id: item.requestId, time: item.time.getTime(), address: item.address,
-          key_id: item.identity?.keyId ?? null, user: item.identity?.user ?? null,
-          department: item.identity?.department ?? null, agent: item.identity?.agent ?? null,
-          code: item.code, rule: item.rule ?? null,
-        });
-      }
-    });
-    this.#commit = new GroupCommit(write);
+    this.#writer = writer;
   }
 
-  record(rejection: Rejection): Promise<void> {
-    return this.#commit.add(rejection);
+  record(item: Rejection): Promise<void> {
+    return this.#writer.write(() => {
+      this.#insert.run({
+        request_id: item.requestId, time: item.time.getTime(), address: item.address,
+        key_id: item.identity?.keyId ?? null, user: item.identity?.user ?? null,
+        department: item.identity?.department ?? null, agent: item.identity?.agent ?? null,
+        code: item.code, rule: item.rule ?? null,
+      });
+    });
   }
 
   async recent(limit: number): Promise<Record<string, unknown>[]> {
-    await this.#commit.flush();
+    await this.#writer.flush();
     return this.#recent.all(limit);
   }
 
   flush(): Promise<void> {
-    return this.#commit.flush();
+    return this.#writer.flush();
   }
 }

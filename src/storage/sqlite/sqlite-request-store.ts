@@ -4,7 +4,7 @@ import type { RequestRecord } from '../../metering/request-record.js';
 import {
   addUsageRow, type UsageGrouping, type UsageQuery, type UsageRow,
 } from '../../metering/usage-summary.js';
-import { GroupCommit } from '../group-commit.js';
+import type { SqliteWriter } from './sqlite-writer.js';
 import type { RequestStore } from '../storage.js';
 import { fromRequestRow, toRequestRow, type RequestRow } from './request-row.js';
 
@@ -41,10 +41,10 @@ export class SqliteRequestStore implements RequestStore {
   readonly #insert: Statement;
   readonly #rollup: Statement;
   readonly #byId: Statement<[string], RequestRow>;
-  readonly #commit: GroupCommit<RequestRecord>;
+  readonly #writer: SqliteWriter;
   readonly #writeBatch: (rows: RequestRecord[]) => void;
 
-  constructor(db: Database) {
+  constructor(db: Database, writer: SqliteWriter) {
     this.#db = db;
     this.#insert = db.prepare(`INSERT INTO requests VALUES (
       @id, @time, @key_id, @user, @department, @agent, @provider, @model, @endpoint,
@@ -69,11 +69,11 @@ export class SqliteRequestStore implements RequestStore {
     this.#writeBatch = db.transaction((rows: RequestRecord[]) => {
       for (const record of rows) this.#writeOne(record);
     });
-    this.#commit = new GroupCommit((rows) => this.#writeWithCode(rows));
+    this.#writer = writer;
   }
 
   record(row: RequestRecord): Promise<void> {
-    return this.#commit.add(row);
+    return this.#writer.write(() => this.#writeOne(row));
   }
 
   /** Writes rows at once in one transaction, bypassing the batching (bulk loads). */
@@ -83,7 +83,7 @@ export class SqliteRequestStore implements RequestStore {
 
   /** Waits for every queued write. */
   flush(): Promise<void> {
-    return this.#commit.flush();
+    return this.#writer.flush();
   }
 
   async get(id: string): Promise<RequestRecord | undefined> {

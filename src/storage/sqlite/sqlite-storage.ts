@@ -6,6 +6,7 @@ import { SqliteBudgetStore } from './sqlite-budget-store.js';
 import { SqliteKeyStore } from './sqlite-key-store.js';
 import { SqliteRejectionStore } from './sqlite-rejection-store.js';
 import { SqliteRequestStore } from './sqlite-request-store.js';
+import { SqliteWriter } from './sqlite-writer.js';
 
 /** The embedded backend: one SQLite file under the data folder. */
 export class SqliteStorage implements Storage {
@@ -18,11 +19,12 @@ export class SqliteStorage implements Storage {
 
   constructor(dataDir: string) {
     this.db = openDatabase(dataDir);
+    const writer = new SqliteWriter(this.db);
     this.keys = new SqliteKeyStore(this.db);
-    this.requests = new SqliteRequestStore(this.db);
-    this.budgets = new SqliteBudgetStore(this.db);
+    this.requests = new SqliteRequestStore(this.db, writer);
+    this.budgets = new SqliteBudgetStore(this.db, writer);
     this.bans = new SqliteBanStore(this.db);
-    this.rejections = new SqliteRejectionStore(this.db);
+    this.rejections = new SqliteRejectionStore(this.db, writer);
   }
 
   async ping(): Promise<boolean> {
