@@ -30,17 +30,6 @@ export interface FinishedRequest {
   findings: RecordedFinding[];
 }
 
-const OPERATIONS: Record<string, string> = {
-  '/v1/chat/completions': 'chat', '/v1/completions': 'text_completion',
-  '/v1/embeddings': 'embeddings', '/v1/responses': 'responses', '/v1/messages': 'chat',
-  '/v1/messages/count_tokens': 'count_tokens',
-};
-
-/** OpenTelemetry's `gen_ai.operation.name` for an endpoint. */
-function operationOf(endpoint: string): string {
-  return OPERATIONS[endpoint] ?? 'chat';
-}
-
 /**
  * Turns a finished request into its priced record, stores it, and counts it
  * in the metrics once stored.
@@ -64,24 +53,15 @@ export class Metering {
   }
 
   /**
-   * Prices, stores and counts one request. Resolves once the record is
-   * committed.
+   * Stores a priced record and counts it under its OpenTelemetry operation
+   * name. Resolves once it is committed.
    *
    * @throws TokenwardenError `storage_unavailable` when it could not be stored.
    */
-  async record(finished: FinishedRequest): Promise<RequestRecord> {
-    return this.store(this.price(finished));
-  }
-
-  /**
-   * Stores a priced record and counts it. Resolves once it is committed.
-   *
-   * @throws TokenwardenError `storage_unavailable` when it could not be stored.
-   */
-  async store(record: RequestRecord): Promise<RequestRecord> {
+  async store(record: RequestRecord, operation: string): Promise<RequestRecord> {
     await this.#requests.record(record);
     this.#metrics.observeRequest(
-      { operation: operationOf(record.endpoint), provider: record.provider, model: record.model },
+      { operation, provider: record.provider, model: record.model },
       {
         inputTokens: record.usage.inputTokens,
         outputTokens: record.usage.outputTokens,

@@ -12,6 +12,8 @@ import type { SseEvent } from '../../metering/sse-parser.js';
  */
 export class AnswerGuard {
   readonly #newFilter: () => OutputFilter;
+  /** The filter made to learn the policy, handed to the first text. */
+  #spare: OutputFilter | undefined;
   readonly #filters = new Map<string, OutputFilter>();
   /** Redacted text emitted so far per Responses part, to rewrite full-text events. */
   readonly #emitted = new Map<string, string>();
@@ -19,10 +21,15 @@ export class AnswerGuard {
   readonly #endpoint: string;
   #template: Json | undefined;
 
-  constructor(endpoint: string, newFilter: () => OutputFilter) {
+  /**
+   * @param first a filter for this answer, which also tells the policy
+   * @param newFilter makes a filter for each further text
+   */
+  constructor(endpoint: string, first: OutputFilter, newFilter: () => OutputFilter) {
     this.#endpoint = endpoint;
     this.#newFilter = newFilter;
-    this.#rewrites = newFilter().holdsText;
+    this.#spare = first;
+    this.#rewrites = first.holdsText;
   }
 
   get blocked(): boolean {
@@ -81,7 +88,8 @@ export class AnswerGuard {
   #filter(key: string): OutputFilter {
     let filter = this.#filters.get(key);
     if (!filter) {
-      filter = this.#newFilter();
+      filter = this.#spare ?? this.#newFilter();
+      this.#spare = undefined;
       this.#filters.set(key, filter);
     }
     return filter;

@@ -48,8 +48,11 @@ export async function forwardModelRequest(context: GatewayContext, endpoint: End
     department: identity.department, ...(identity.agent ? { agent: identity.agent } : {}) };
   const filterFor = () => context.guardrails.outputFilter(policyIdentity,
     inspected.canary === undefined ? {} : { canary: inspected.canary });
-  const guard = endpoint.metered && endpoint.operation !== 'embeddings' && filterFor()
-    ? new AnswerGuard(endpoint.path, () => filterFor() as OutputFilter) : undefined;
+  const firstFilter = endpoint.metered && endpoint.operation !== 'embeddings'
+    ? filterFor() : undefined;
+  const guard = firstFilter
+    ? new AnswerGuard(endpoint.path, firstFilter, () => filterFor() as OutputFilter)
+    : undefined;
   const exchange = new ModelExchange(context, {
     id: request.id, identity, provider: provider.name, model: body.model, endpoint, streamed,
     upstreamBody, upstreamText, meter: createMeter(endpoint, askUsage), ticket,

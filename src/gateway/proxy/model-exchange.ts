@@ -129,7 +129,7 @@ export class ModelExchange {
       record.costUsd);
     // Both writes are group-committed; the answer's last bytes wait for both.
     await Promise.all([
-      this.#context.metering.store(record),
+      this.#context.metering.store(record, finished.operation),
       this.#context.ledger.append(ledgerRequestOf(record, {
         prompt: this.#start.upstreamText, answer: this.#answer.join(''),
         answerText: meter.text,
