@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LooseJson } from '../support/loose-json.js';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
+import { SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
 import { issueKey } from '../../src/identity/issue-key.js';
 import { recordOf, startHarness, type Harness } from '../support/gateway-harness.js';
 
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness({
-    config: { max_body_bytes: 64 * 1024 },
+    // Every key failure here comes from one address; bans have their own tests.
+    config: { max_body_bytes: 64 * 1024, bans: { ignore: ['127.0.0.0/8', '::1'] } },
     providerOverrides: { timeout: '400ms' },
   });
 });
@@ -103,6 +105,19 @@ describe('bad input gets a clear error in the caller\'s shape', () => {
     await harness.storage.keys.revoke(revoked.record.id, new Date());
     const revokedClient = new OpenAI({ apiKey: revoked.key, baseURL: `${url}/v1`, maxRetries: 0 });
     await expect(revokedClient.chat.completions.create({ model: 'gpt-4o', messages }))
+      .rejects.toMatchObject({ status: 401, code: 'key_revoked' });
+  });
+
+  it('refuses a key revoked from another process on its next request', async () => {
+    const issued = await issueKey(harness.storage.keys, { user: 'dave', department: 'ops' });
+    const client = new OpenAI({ apiKey: issued.key, baseURL: `${harness.gateway.url}/v1`,
+      maxRetries: 0 });
+    await client.chat.completions.create({ model: 'gpt-4o', messages });
+    // A second connection, as `tokenwarden keys revoke` opens while the gateway runs.
+    const other = new SqliteStorage(harness.dataDir);
+    await other.keys.revoke(issued.record.id, new Date());
+    await other.close();
+    await expect(client.chat.completions.create({ model: 'gpt-4o', messages }))
       .rejects.toMatchObject({ status: 401, code: 'key_revoked' });
   });
 
