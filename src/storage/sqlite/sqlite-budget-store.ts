@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { StoredBudget, BudgetStore, Spend } from '../../budgets/budget-store.js';
 import { formatScope, parseScope } from '../../limits/scope.js';
 import type { SqliteWriter } from './sqlite-writer.js';
+import type { SpendRow } from './write-ops.js';
 
 interface BudgetRow {
   id: string;
@@ -14,13 +15,6 @@ interface BudgetRow {
   created_at: number;
 }
 
-interface SpendRow {
-  budget_id: string;
-  scope_key: string;
-  period_start: number;
-  tokens: number;
-  usd: number;
-}
 
 function fromSpendRow(row: SpendRow): Spend {
   return {
@@ -36,7 +30,6 @@ export class SqliteBudgetStore implements BudgetStore {
   readonly #delete: Statement<[string]>;
   readonly #spend: Statement<[string, string, number], SpendRow>;
   readonly #since: Statement<[number], SpendRow>;
-  readonly #add: Statement;
   readonly #writer: SqliteWriter;
 
   constructor(db: Database, writer: SqliteWriter) {
@@ -47,9 +40,6 @@ export class SqliteBudgetStore implements BudgetStore {
     this.#spend = db.prepare(`SELECT * FROM budget_spend
       WHERE budget_id = ? AND scope_key = ? AND period_start = ?`);
     this.#since = db.prepare('SELECT * FROM budget_spend WHERE period_start >= ?');
-    this.#add = db.prepare(`INSERT INTO budget_spend VALUES
-      (@budget_id, @scope_key, @period_start, @tokens, @usd)
-      ON CONFLICT DO UPDATE SET tokens = tokens + excluded.tokens, usd = usd + excluded.usd`);
     this.#writer = writer;
   }
 
@@ -90,12 +80,10 @@ export class SqliteBudgetStore implements BudgetStore {
   }
 
   addSpend(spend: Spend): Promise<void> {
-    return this.#writer.write(() => {
-      this.#add.run({
-        budget_id: spend.budgetId, scope_key: spend.scopeKey,
-        period_start: spend.periodStart.getTime(), tokens: spend.tokens, usd: spend.usd,
-      });
-    });
+    return this.#writer.write({ table: 'budget_spend', row: {
+      budget_id: spend.budgetId, scope_key: spend.scopeKey,
+      period_start: spend.periodStart.getTime(), tokens: spend.tokens, usd: spend.usd,
+    } });
   }
 
   flush(): Promise<void> {

@@ -28,20 +28,8 @@ function fromRow(row: KeyRow): KeyRecord {
   };
 }
 
-/** Most keys held in the lookup cache; past it the cache starts over. */
-const CACHE_LIMIT = 10_000;
-
-/**
- * Gateway keys in SQLite. Lookups by hash use the unique index, behind a
- * cache of found keys that is dropped whenever the file changed: SQLite's
- * `data_version` moves when another connection (a `keys revoke` run from
- * the command line) commits, and this store's own writes clear it, so a
- * revoked key is refused on its next request, never served from the cache.
- */
+/** Gateway keys in SQLite. Lookups by hash use the unique index. */
 export class SqliteKeyStore implements KeyStore {
-  readonly #cache = new Map<string, KeyRecord>();
-  #cachedVersion = -1;
-  readonly #dataVersion: Statement<[], number>;
   readonly #insert: Statement;
   readonly #byHash: Statement<[string], KeyRow>;
   readonly #byId: Statement<[string], KeyRow>;
@@ -49,7 +37,6 @@ export class SqliteKeyStore implements KeyStore {
   readonly #revoke: Statement<[number, string]>;
 
   constructor(db: Database) {
-    this.#dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.#insert = db.prepare(`INSERT INTO keys
       (id, hash, prefix, user, department, agent, created_at, expires_at, revoked_at)
       VALUES (@id, @hash, @prefix, @user, @department, @agent, @created_at, @expires_at, NULL)`);
@@ -61,7 +48,6 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async create(key: NewKey): Promise<KeyRecord> {
-    this.#cache.clear();
     this.#insert.run({
       id: key.id, hash: key.hash, prefix: key.prefix, user: key.user,
       department: key.department, agent: key.agent, created_at: key.createdAt.getTime(),
@@ -71,19 +57,8 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async findByHash(hash: string): Promise<KeyRecord | undefined> {
-    const version = this.#dataVersion.get() as number;
-    if (version !== this.#cachedVersion) {
-      this.#cache.clear();
-      this.#cachedVersion = version;
-    }
-    const cached = this.#cache.get(hash);
-    if (cached) return cached;
     const row = this.#byHash.get(hash);
-    if (!row) return undefined;
-    const key = fromRow(row);
-    if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
-    this.#cache.set(hash, key);
-    return key;
+    return row && fromRow(row);
   }
 
   async findById(id: string): Promise<KeyRecord | undefined> {
@@ -96,7 +71,6 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async revoke(id: string, at: Date): Promise<KeyRecord | undefined> {
-    this.#cache.clear();
     this.#revoke.run(at.getTime(), id);
     return this.findById(id);
   }

@@ -4,26 +4,21 @@ import type { SqliteWriter } from './sqlite-writer.js';
 
 /** Refused requests in SQLite, written by group commit. */
 export class SqliteRejectionStore implements RejectionStore {
-  readonly #insert: Statement;
   readonly #recent: Statement<[number], Record<string, unknown>>;
   readonly #writer: SqliteWriter;
 
   constructor(db: Database, writer: SqliteWriter) {
-    this.#insert = db.prepare(`INSERT OR IGNORE INTO rejections VALUES
-      (@request_id, @time, @address, @key_id, @user, @department, @agent, @code, @rule)`);
     this.#recent = db.prepare('SELECT * FROM rejections ORDER BY time DESC LIMIT ?');
     this.#writer = writer;
   }
 
   record(item: Rejection): Promise<void> {
-    return this.#writer.write(() => {
-      this.#insert.run({
-        request_id: item.requestId, time: item.time.getTime(), address: item.address,
-        key_id: item.identity?.keyId ?? null, user: item.identity?.user ?? null,
-        department: item.identity?.department ?? null, agent: item.identity?.agent ?? null,
-        code: item.code, rule: item.rule ?? null,
-      });
-    });
+    return this.#writer.write({ table: 'rejections', row: {
+      request_id: item.requestId, time: item.time.getTime(), address: item.address,
+      key_id: item.identity?.keyId ?? null, user: item.identity?.user ?? null,
+      department: item.identity?.department ?? null, agent: item.identity?.agent ?? null,
+      code: item.code, rule: item.rule ?? null,
+    } });
   }
 
   async recent(limit: number): Promise<Record<string, unknown>[]> {

@@ -5,11 +5,11 @@ import {
   addUsageRow, type UsageGrouping, type UsageQuery, type UsageRow,
 } from '../../metering/usage-summary.js';
 import type { SqliteWriter } from './sqlite-writer.js';
+import { WriteStatements } from './write-ops.js';
 import type { RequestStore } from '../storage.js';
 import { fromRequestRow, toRequestRow, type RequestRow } from './request-row.js';
 
 const DAY_MS = 86_400_000;
-const NO_AGENT = '';
 
 /** Grouping columns, fixed here because column names cannot be SQL parameters. */
 const GROUP_COLUMN: Record<UsageGrouping, string> = {
@@ -32,48 +32,24 @@ const ROLLUP_SUMS = `sum(requests) AS requests,
   sum(estimated_requests) AS estimated_requests`;
 
 /**
- * Request records in SQLite, written by group commit. Each batch inserts the
- * rows and adds them to the daily rollup in one transaction, so the rollup
- * never disagrees with the rows.
+ * Request records in SQLite, written by group commit (see `WriteStatements`
+ * for how each row and the daily rollup change together).
  */
 export class SqliteRequestStore implements RequestStore {
   readonly #db: Database;
-  readonly #insert: Statement;
-  readonly #rollup: Statement;
   readonly #byId: Statement<[string], RequestRow>;
   readonly #writer: SqliteWriter;
-  readonly #writeBatch: (rows: RequestRecord[]) => void;
+  readonly #bulk: WriteStatements;
 
   constructor(db: Database, writer: SqliteWriter) {
     this.#db = db;
-    this.#insert = db.prepare(`INSERT INTO requests VALUES (
-      @id, @time, @key_id, @user, @department, @agent, @provider, @model, @endpoint,
-      @streamed, @status, @outcome, @error_code, @input_tokens, @cached_tokens,
-      @cache_write_tokens, @output_tokens, @reasoning_tokens, @usage_source, @latency_ms,
-      @ttft_ms, @cost_usd, @price, @energy_wh, @energy_wh_low, @energy_wh_high, @co2e_g,
-      @co2e_g_low, @co2e_g_high, @water_ml, @water_ml_low, @water_ml_high, @region, @findings)`);
-    this.#rollup = db.prepare(`INSERT INTO usage_daily VALUES (
-      @day, @user, @department, @agent, @provider, @model, 1, @input_tokens, @cached_tokens,
-      @cache_write_tokens, @output_tokens, @reasoning_tokens, @cost_usd, @energy, @co2e,
-      @water, @estimated)
-      ON CONFLICT DO UPDATE SET requests = requests + 1,
-        input_tokens = input_tokens + excluded.input_tokens,
-        cached_tokens = cached_tokens + excluded.cached_tokens,
-        cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens,
-        output_tokens = output_tokens + excluded.output_tokens,
-        reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,
-        cost_usd = cost_usd + excluded.cost_usd, energy_wh = energy_wh + excluded.energy_wh,
-        co2e_g = co2e_g + excluded.co2e_g, water_ml = water_ml + excluded.water_ml,
-        estimated_requests = estimated_requests + excluded.estimated_requests`);
     this.#byId = db.prepare('SELECT * FROM requests WHERE id = ?');
-    this.#writeBatch = db.transaction((rows: RequestRecord[]) => {
-      for (const record of rows) this.#writeOne(record);
-    });
     this.#writer = writer;
+    this.#bulk = new WriteStatements(db);
   }
 
   record(row: RequestRecord): Promise<void> {
-    return this.#writer.write(() => this.#writeOne(row));
+    return this.#writer.write({ table: 'requests', row: toRequestRow(row) });
   }
 
   /** Writes rows at once in one transaction, bypassing the batching (bulk loads). */
@@ -128,25 +104,11 @@ export class SqliteRequestStore implements RequestStore {
 
   #writeWithCode(rows: RequestRecord[]): void {
     try {
-      this.#writeBatch(rows);
+      this.#bulk.apply(rows.map((row) => ({ table: 'requests', row: toRequestRow(row) })));
     } catch (error) {
       throw new TokenwardenError('storage_unavailable',
         `Cannot write request records: ${(error as Error).message}`, { cause: error });
     }
-  }
-
-  #writeOne(record: RequestRecord): void {
-    const row = toRequestRow(record);
-    this.#insert.run(row);
-    this.#rollup.run({
-      day: Math.floor(row.time / DAY_MS), user: row.user, department: row.department,
-      agent: row.agent ?? NO_AGENT, provider: row.provider, model: row.model,
-      input_tokens: row.input_tokens, cached_tokens: row.cached_tokens,
-      cache_write_tokens: row.cache_write_tokens, output_tokens: row.output_tokens,
-      reasoning_tokens: row.reasoning_tokens, cost_usd: row.cost_usd,
-      energy: row.energy_wh ?? 0, co2e: row.co2e_g ?? 0, water: row.water_ml ?? 0,
-      estimated: row.usage_source === 'estimated' ? 1 : 0,
-    });
   }
 }
 

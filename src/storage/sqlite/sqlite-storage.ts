@@ -6,20 +6,32 @@ import { SqliteBudgetStore } from './sqlite-budget-store.js';
 import { SqliteKeyStore } from './sqlite-key-store.js';
 import { SqliteRejectionStore } from './sqlite-rejection-store.js';
 import { SqliteRequestStore } from './sqlite-request-store.js';
-import { SqliteWriter } from './sqlite-writer.js';
+import { InlineWriter, type SqliteWriter } from './sqlite-writer.js';
+import { WorkerWriter } from './worker-writer.js';
+
+/** Options of `SqliteStorage`. */
+export interface SqliteStorageOptions {
+  /**
+   * Commit request records, spending and rejections on a thread of their
+   * own (the gateway does); otherwise on the caller's thread (commands).
+   */
+  writerThread?: boolean;
+}
 
 /** The embedded backend: one SQLite file under the data folder. */
 export class SqliteStorage implements Storage {
   readonly db: Database;
+  readonly #writer: SqliteWriter;
   readonly keys: SqliteKeyStore;
   readonly requests: SqliteRequestStore;
   readonly budgets: SqliteBudgetStore;
   readonly bans: SqliteBanStore;
   readonly rejections: SqliteRejectionStore;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: SqliteStorageOptions = {}) {
     this.db = openDatabase(dataDir);
-    const writer = new SqliteWriter(this.db);
+    const writer = options.writerThread ? new WorkerWriter(dataDir) : new InlineWriter(this.db);
+    this.#writer = writer;
     this.keys = new SqliteKeyStore(this.db);
     this.requests = new SqliteRequestStore(this.db, writer);
     this.budgets = new SqliteBudgetStore(this.db, writer);
@@ -33,8 +45,7 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    await Promise.all([this.requests.flush(), this.budgets.flush(), this.rejections.flush()])
-      .catch(() => undefined);
+    await this.#writer.close().catch(() => undefined);
     this.db.close();
   }
 }

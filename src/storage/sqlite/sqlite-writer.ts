@@ -1,40 +1,53 @@
 import type { Database } from 'better-sqlite3';
 import { TokenwardenError } from '../../errors/tokenwarden-error.js';
 import { GroupCommit } from '../group-commit.js';
-
-/** One write to run inside the shared transaction. */
-export type Write = () => void;
+import { WriteStatements, type WriteOp } from './write-ops.js';
 
 /**
- * The one writer of a SQLite file: every store queues its writes here, and
- * all writes queued in the same turn of the event loop (request records,
- * budget spending, rejections) commit in one transaction, so a request costs
- * one commit however many tables it touches.
+ * The one writer of a SQLite file's hot-path tables: every store queues its
+ * writes here, and all writes queued in the same turn of the event loop
+ * (request records, budget spending, rejections) commit in one transaction,
+ * so a request costs one commit however many tables it touches.
  */
-export class SqliteWriter {
-  readonly #commit: GroupCommit<Write>;
+export interface SqliteWriter {
+  /** Queues a write; resolves once its transaction committed. */
+  write(op: WriteOp): Promise<void>;
+  /** Waits for every queued write. */
+  flush(): Promise<void>;
+  /** Flushes, then releases what the writer holds. */
+  close(): Promise<void>;
+}
+
+/** The error every failed commit becomes, whichever thread ran it. */
+export function writeFailed(message: string, cause?: unknown): TokenwardenError {
+  return new TokenwardenError('storage_unavailable', `Cannot write to the database: ${message}`,
+    cause === undefined ? {} : { cause });
+}
+
+/** Commits on the calling thread, through the caller's own connection. */
+export class InlineWriter implements SqliteWriter {
+  readonly #commit: GroupCommit<WriteOp>;
 
   constructor(db: Database) {
-    const run = db.transaction((writes: Write[]) => {
-      for (const write of writes) write();
-    });
-    this.#commit = new GroupCommit((writes) => {
+    const statements = new WriteStatements(db);
+    this.#commit = new GroupCommit((ops) => {
       try {
-        run(writes);
+        statements.apply(ops);
       } catch (error) {
-        throw new TokenwardenError('storage_unavailable',
-          `Cannot write to the database: ${(error as Error).message}`, { cause: error });
+        throw writeFailed((error as Error).message, error);
       }
     });
   }
 
-  /** Queues a write; resolves once its transaction committed. */
-  write(write: Write): Promise<void> {
-    return this.#commit.add(write);
+  write(op: WriteOp): Promise<void> {
+    return this.#commit.add(op);
   }
 
-  /** Waits for every queued write. */
   flush(): Promise<void> {
     return this.#commit.flush();
+  }
+
+  close(): Promise<void> {
+    return this.flush();
   }
 }

@@ -1,0 +1,111 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RequestRow } from './request-row.js';
+
+const DAY_MS = 86_400_000;
+const NO_AGENT = '';
+
+/** A `budget_spend` increment. */
+export interface SpendRow {
+  budget_id: string;
+  scope_key: string;
+  period_start: number;
+  tokens: number;
+  usd: number;
+}
+
+/** A `rejections` row. */
+export interface RejectionRow {
+  request_id: string;
+  time: number;
+  address: string;
+  key_id: string | null;
+  user: string | null;
+  department: string | null;
+  agent: string | null;
+  code: string;
+  rule: string | null;
+}
+
+/**
+ * One write of the gateway's hot path, as plain data: it may cross to the
+ * writer thread, where a function could not go.
+ */
+export type WriteOp =
+  | { table: 'requests'; row: RequestRow }
+  | { table: 'budget_spend'; row: SpendRow }
+  | { table: 'rejections'; row: RejectionRow };
+
+/**
+ * The prepared statements behind every `WriteOp`, and the one transaction
+ * that applies a batch of them. A request row and its daily rollup always
+ * change together, so the rollup never disagrees with the rows.
+ */
+export class WriteStatements {
+  readonly #insertRequest: Statement;
+  readonly #rollup: Statement;
+  readonly #addSpend: Statement;
+  readonly #insertRejection: Statement;
+  readonly #apply: (ops: readonly WriteOp[]) => void;
+
+  constructor(db: Database) {
+    this.#insertRequest = db.prepare(`INSERT INTO requests VALUES (
+      @id, @time, @key_id, @user, @department, @agent, @provider, @model, @endpoint,
+      @streamed, @status, @outcome, @error_code, @input_tokens, @cached_tokens,
+      @cache_write_tokens, @output_tokens, @reasoning_tokens, @usage_source, @latency_ms,
+      @ttft_ms, @cost_usd, @price, @energy_wh, @energy_wh_low, @energy_wh_high, @co2e_g,
+      @co2e_g_low, @co2e_g_high, @water_ml, @water_ml_low, @water_ml_high, @region, @findings)`);
+    this.#rollup = db.prepare(`INSERT INTO usage_daily VALUES (
+      @day, @user, @department, @agent, @provider, @model, 1, @input_tokens, @cached_tokens,
+      @cache_write_tokens, @output_tokens, @reasoning_tokens, @cost_usd, @energy, @co2e,
+      @water, @estimated)
+      ON CONFLICT DO UPDATE SET requests = requests + 1,
+        input_tokens = input_tokens + excluded.input_tokens,
+        cached_tokens = cached_tokens + excluded.cached_tokens,
+        cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens,
+        output_tokens = output_tokens + excluded.output_tokens,
+        reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,
+        cost_usd = cost_usd + excluded.cost_usd, energy_wh = energy_wh + excluded.energy_wh,
+        co2e_g = co2e_g + excluded.co2e_g, water_ml = water_ml + excluded.water_ml,
+        estimated_requests = estimated_requests + excluded.estimated_requests`);
+    this.#addSpend = db.prepare(`INSERT INTO budget_spend VALUES
+      (@budget_id, @scope_key, @period_start, @tokens, @usd)
+      ON CONFLICT DO UPDATE SET tokens = tokens + excluded.tokens, usd = usd + excluded.usd`);
+    this.#insertRejection = db.prepare(`INSERT OR IGNORE INTO rejections VALUES
+      (@request_id, @time, @address, @key_id, @user, @department, @agent, @code, @rule)`);
+    this.#apply = db.transaction((ops: readonly WriteOp[]) => {
+      for (const op of ops) this.#applyOne(op);
+    });
+  }
+
+  /** Applies every op in one transaction, or none of them. */
+  apply(ops: readonly WriteOp[]): void {
+    this.#apply(ops);
+  }
+
+  #applyOne(op: WriteOp): void {
+    switch (op.table) {
+      case 'requests':
+        this.#insertRequest.run(op.row);
+        this.#rollup.run(rollupOf(op.row));
+        return;
+      case 'budget_spend':
+        this.#addSpend.run(op.row);
+        return;
+      case 'rejections':
+        this.#insertRejection.run(op.row);
+        return;
+    }
+  }
+}
+
+function rollupOf(row: RequestRow): Record<string, number | string> {
+  return {
+    day: Math.floor(row.time / DAY_MS), user: row.user, department: row.department,
+    agent: row.agent ?? NO_AGENT, provider: row.provider, model: row.model,
+    input_tokens: row.input_tokens, cached_tokens: row.cached_tokens,
+    cache_write_tokens: row.cache_write_tokens, output_tokens: row.output_tokens,
+    reasoning_tokens: row.reasoning_tokens, cost_usd: row.cost_usd,
+    energy: row.energy_wh ?? 0, co2e: row.co2e_g ?? 0, water: row.water_ml ?? 0,
+    estimated: row.usage_source === 'estimated' ? 1 : 0,
+  };
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RequestRecord } from '../../src/metering/request-record.js';
+import { SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+
+function record(id: string): RequestRecord {
+  return {
+    id, time: new Date('2026-11-02T10:00:00Z'), keyId: 'key_1', user: 'alice',
+    department: 'eng', agent: null, provider: 'openai', model: 'gpt-4o',
+    endpoint: '/v1/chat/completions', streamed: false, status: 200, outcome: 'ok',
+    errorCode: null,
+    usage: { inputTokens: 100, cachedTokens: 10, cacheWriteTokens: 0, outputTokens: 50,
+      reasoningTokens: 5, source: 'provider' },
+    latencyMs: 12, ttftMs: null, costUsd: 0.01, price: null, footprint: null, findings: [],
+  };
+}
+
+// The gateway commits on a writer thread, commands on their own thread:
+// both must behave the same to their callers.
+describe.each([
+  { name: 'writer thread', writerThread: true },
+  { name: 'inline writer', writerThread: false },
+])('$name', ({ writerThread }) => {
+  let dir: string;
+  let storage: SqliteStorage;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tokenwarden-writer-'));
+    storage = new SqliteStorage(dir, { writerThread });
+  });
+  afterEach(async () => {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('makes a write readable once its promise resolves, rollup included', async () => {
+    await Promise.all([storage.requests.record(record('a')), storage.requests.record(record('b'))]);
+    expect((await storage.requests.get('a'))?.usage.inputTokens).toBe(100);
+    const [row] = await storage.requests.summarize({ by: 'user' });
+    expect(row).toMatchObject({ group: 'alice', requests: 2, input_tokens: 200 });
+  });
+
+  it('fails a whole batch with storage_unavailable and keeps writing afterwards', async () => {
+    await storage.requests.record(record('dup'));
+    // Same turn of the event loop, so one transaction: the duplicate sinks both.
+    const results = await Promise.allSettled([
+      storage.requests.record(record('fresh')), storage.requests.record(record('dup')),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect((results[0] as PromiseRejectedResult).reason)
+      .toMatchObject({ code: 'storage_unavailable' });
+    expect(await storage.requests.get('fresh')).toBeUndefined();
+
+    await storage.requests.record(record('later'));
+    expect(await storage.requests.get('later')).toBeDefined();
+  });
+
+  it('commits every queued write before close returns', async () => {
+    const writes = Array.from({ length: 50 }, (_, i) => storage.requests.record(record(`r${i}`)));
+    await storage.close();
+    await Promise.all(writes);
+    const reopened = new SqliteStorage(dir);
+    expect(reopened.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 50 });
+    await reopened.close();
+  });
+});
