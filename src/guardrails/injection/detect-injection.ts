@@ -1,11 +1,11 @@
 import { foldText, originalOffset, type FoldedText } from './fold-text.js';
-import { foldedIndexOf, normaliseForModel } from './hashed-features.js';
+import { foldedIndexOf, normaliseForModel, normalisedLength } from './hashed-features.js';
 import { findEncodedPayloads } from './encoded-payloads.js';
 import { findHiddenText } from './hidden-text.js';
 import { loadInjectionModel, type InjectionModel } from './injection-model.js';
+import { RuleMatcher } from './match-rules.js';
 import { OVERRIDE_RULES } from './override-rules.js';
 import { LONG_TEXT_CAP, WINDOW_UNITS, scoreClassifier } from './score-classifier.js';
-import type { SignalRule } from './signal-rule.js';
 import { STRUCTURAL_RULES } from './structural-rules.js';
 
 /** One piece of evidence: the rule and where it matched in the text as given. */
@@ -35,30 +35,15 @@ interface Evidence extends InjectionFinding {
   readonly weight: number;
 }
 
-const RULES: readonly SignalRule[] = [...OVERRIDE_RULES, ...STRUCTURAL_RULES];
-
-/** Matches of one rule beyond this many add no more weight. */
-const MAX_MATCHES_PER_RULE = 3;
+const RULES = new RuleMatcher([...OVERRIDE_RULES, ...STRUCTURAL_RULES]);
 
 /** Decoded payloads are scanned again, but not payloads inside payloads inside payloads. */
 const MAX_DEPTH = 2;
 
 function matchRules(folded: FoldedText, out: Evidence[]): void {
-  for (const rule of RULES) {
-    rule.pattern.lastIndex = 0;
-    let seen = 0;
-    for (let match = rule.pattern.exec(folded.text); match && seen < MAX_MATCHES_PER_RULE;
-      match = rule.pattern.exec(folded.text)) {
-      if (match[0].length === 0) rule.pattern.lastIndex += 1;
-      const before = folded.text.slice(Math.max(0, match.index - 12), match.index);
-      if (rule.notAfter?.test(before)) continue;
-      out.push({
-        ruleId: rule.id, weight: rule.weight,
-        start: originalOffset(folded, match.index),
-        end: originalOffset(folded, match.index + match[0].length),
-      });
-      seen += 1;
-    }
+  for (const { rule, start, end } of RULES.match(folded.text)) {
+    out.push({ ruleId: rule.id, weight: rule.weight, start: originalOffset(folded, start),
+      end: originalOffset(folded, end) });
   }
 }
 
@@ -66,9 +51,11 @@ function matchRules(folded: FoldedText, out: Evidence[]): void {
  * Hidden and encoded text is scanned again, classifier included: someone
  * hid those words from the reader, so they count in full.
  */
-function scanRevealed(text: string, depth: number, model: InjectionModel | null,
-  out: Evidence[]): void {
-  for (const hidden of findHiddenText(text)) {
+function scanRevealed(text: string, folded: FoldedText, depth: number,
+  model: InjectionModel | null, out: Evidence[]): void {
+  // Hidden characters, tags and look-alike letters are all outside ASCII.
+  const hiddenText = folded.ascii ? [] : findHiddenText(text);
+  for (const hidden of hiddenText) {
     out.push(hidden);
     if (hidden.revealed === undefined || depth >= MAX_DEPTH) continue;
     const inner = detect(hidden.revealed, depth + 1, model, 1);
@@ -76,8 +63,10 @@ function scanRevealed(text: string, depth: number, model: InjectionModel | null,
   }
 
   if (depth >= MAX_DEPTH) return;
+  const payloads = findEncodedPayloads(text, folded.text);
+  if (payloads.length === 0) return;
   const seen = new Set(out.map((item) => item.ruleId));
-  for (const payload of findEncodedPayloads(text)) {
+  for (const payload of payloads) {
     const inner = detect(payload.decoded, depth + 1, model, 1);
     if (inner.score < 0.5) continue;
     // Percent and rot13 decode the whole text: what the plain text already
@@ -99,10 +88,10 @@ function scanRevealed(text: string, depth: number, model: InjectionModel | null,
  */
 function classify(folded: FoldedText, model: InjectionModel, evidence: Evidence[],
   classifierThreshold: number): number {
-  const units = normaliseForModel(folded.text);
-  const long = units.length > WINDOW_UNITS;
+  const long = normalisedLength(folded.text, WINDOW_UNITS + 1) > WINDOW_UNITS;
   if (long && evidence.length === 0) return 0;
 
+  const units = normaliseForModel(folded.text);
   const result = scoreClassifier(units, model);
   const prior = long ? Math.min(result.score, LONG_TEXT_CAP) : result.score;
   if (prior >= classifierThreshold) {
@@ -118,7 +107,7 @@ function detect(text: string, depth: number, model: InjectionModel | null,
   const folded = foldText(text);
   const evidence: Evidence[] = [];
   matchRules(folded, evidence);
-  scanRevealed(text, depth, model, evidence);
+  scanRevealed(text, folded, depth, model, evidence);
 
   const prior = model ? classify(folded, model, evidence, classifierThreshold) : 0;
 

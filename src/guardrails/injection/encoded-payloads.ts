@@ -13,37 +13,49 @@ const HEX_RUN = new RegExp('(?<![0-9a-fA-F])(?:(?:[0-9a-fA-F]{2}){12,}'
 const HEX_ESCAPES = /(?:\\x[0-9a-fA-F]{2}){6,}/g;
 const URL_ESCAPES = /(?:%[0-9a-fA-F]{2})+/g;
 const URL_ESCAPE = /%[0-9a-fA-F]{2}/g;
-const ROT13_CUE = /rot-?\s?13|caesar|cipher|chiffr|cifrad/i;
+/** Matched against folded text, lower case already: `/i` would double the cost. */
+const ROT13_CUE = /rot-?\s?13|caesar|cipher|chiffr|cifrad/;
 
 const IS_BASE64 = 1;
 const IS_HEX = 2;
-const IS_SEPARATOR = 4;
+/** Hex digits and the separators HEX_RUN allows between pairs. */
+const IS_HEX_SPAN = 4;
 
-/** Character classes of ASCII, for one linear pre-scan instead of two regex scans. */
+/** Character classes of ASCII, for the run search below instead of regex scans. */
 const CLASSES = new Uint8Array(128);
 for (let code = 0; code < 128; code += 1) {
   const char = String.fromCharCode(code);
   if (/[A-Za-z0-9+/_-]/.test(char)) CLASSES[code] = IS_BASE64;
   if (/[0-9a-fA-F]/.test(char)) CLASSES[code] = (CLASSES[code] as number) | IS_HEX;
-  if (char === ' ' || char === ':') CLASSES[code] = IS_SEPARATOR;
+  if (/[0-9a-fA-F :]/.test(char)) CLASSES[code] = (CLASSES[code] as number) | IS_HEX_SPAN;
 }
 
-/** Whether the text has a run long enough to be a base64 or hex payload. */
-function hasLongRuns(text: string): { base64: boolean; hex: boolean } {
-  let base64 = 0;
-  let hex = 0;
-  let foundBase64 = false;
-  let foundHex = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const cls = code < 128 ? (CLASSES[code] as number) : 0;
-    base64 = cls & IS_BASE64 ? base64 + 1 : 0;
-    // Hex digits may be separated by single spaces or colons (`de:ad:be:ef`).
-    hex = cls & IS_HEX ? hex + 1 : cls & IS_SEPARATOR ? hex : 0;
-    if (base64 >= 20) foundBase64 = true;
-    if (hex >= 24) foundHex = true;
+/** Shortest runs HEX_RUN and BASE64_RUN match: 5 quads, 12 packed or spaced pairs. */
+const MIN_BASE64_RUN = 20;
+const MIN_HEX_RUN = 24;
+const MIN_HEX_SPAN = 35;
+
+/**
+ * Whether `text` has `length` consecutive characters of class `bit`. Only
+ * the last character of a candidate window is tested first, as in
+ * Boyer-Moore: one outside the class rules out every window holding it,
+ * so prose is skipped a word at a time. Each index is read at most once.
+ */
+function hasRun(text: string, bit: number, length: number): boolean {
+  let end = length - 1;
+  // Indexes after the window's start up to here are known to be in the class.
+  let checked = -1;
+  while (end < text.length) {
+    let i = end;
+    for (; i > checked; i -= 1) {
+      const code = text.charCodeAt(i);
+      if (code >= 128 || ((CLASSES[code] as number) & bit) === 0) break;
+    }
+    if (i === checked) return true;
+    checked = end;
+    end = i + length;
   }
-  return { base64: foundBase64, hex: foundHex };
+  return false;
 }
 
 /** Most payloads a text is decoded for, against decompression-bomb style abuse. */
@@ -91,15 +103,15 @@ function collect(pattern: RegExp, text: string, decode: (run: string) => string,
 /**
  * Finds base64, hex, percent-encoded and (when the text mentions a cipher)
  * rot13 payloads that decode to readable text, for a second scan.
+ * @param folded `text` folded (see foldText), where the cipher is looked for.
  */
-export function findEncodedPayloads(text: string): EncodedPayload[] {
+export function findEncodedPayloads(text: string, folded: string): EncodedPayload[] {
   const out: EncodedPayload[] = [];
 
-  const runs = hasLongRuns(text);
-  if (runs.base64) {
+  if (hasRun(text, IS_BASE64, MIN_BASE64_RUN)) {
     collect(BASE64_RUN, text, (run) => Buffer.from(run, 'base64').toString('utf8'), 'base64', out);
   }
-  if (runs.hex) {
+  if (hasRun(text, IS_HEX, MIN_HEX_RUN) || hasRun(text, IS_HEX_SPAN, MIN_HEX_SPAN)) {
     collect(HEX_RUN, text, (run) => Buffer.from(run.replace(/[ :]/g, ''), 'hex')
       .toString('utf8'), 'hex', out);
   }
@@ -119,7 +131,7 @@ export function findEncodedPayloads(text: string): EncodedPayload[] {
     if (looksLikeText(decoded)) out.push({ encoding: 'url', start: 0, end: text.length, decoded });
   }
 
-  if (ROT13_CUE.test(text) && out.length < MAX_PAYLOADS) {
+  if (ROT13_CUE.test(folded) && out.length < MAX_PAYLOADS) {
     out.push({ encoding: 'rot13', start: 0, end: text.length, decoded: rot13(text) });
   }
   return out;

@@ -11,6 +11,8 @@ export interface FoldedText {
   /** Undefined when the folded text has the same offsets as the original. */
   readonly offsets: Int32Array | undefined;
   readonly originalLength: number;
+  /** True when the original is ASCII: then it hides no invisible or look-alike character. */
+  readonly ascii: boolean;
 }
 
 /** Zero-width, joiner, word-joiner, BOM, soft hyphen and bidi controls. */
@@ -49,7 +51,8 @@ function foldCodePoint(codePoint: number): string {
  */
 export function foldText(text: string): FoldedText {
   if (ASCII_ONLY.test(text)) {
-    return { text: text.toLowerCase(), offsets: undefined, originalLength: text.length };
+    return { text: text.toLowerCase(), offsets: undefined, originalLength: text.length,
+      ascii: true };
   }
 
   const parts: string[] = [];
@@ -73,7 +76,8 @@ export function foldText(text: string): FoldedText {
   }
 
   offsets[n] = text.length;
-  return { text: parts.join(''), offsets: offsets.subarray(0, n + 1), originalLength: text.length };
+  return { text: parts.join(''), offsets: offsets.subarray(0, n + 1),
+    originalLength: text.length, ascii: false };
 }
 
 /** Maps an offset in the folded text back to the original text. */

@@ -84,6 +84,21 @@ export function normaliseForModel(folded: string): Uint16Array {
 }
 
 /**
+ * The length normaliseForModel would give, counted only up to `limit`: to
+ * know whether a text is long without building its units.
+ */
+export function normalisedLength(folded: string, limit: number): number {
+  let n = 0;
+  let lastSpace = true;
+  for (let i = 0; i < folded.length && n < limit; i += 1) {
+    const space = isSpace(folded.charCodeAt(i));
+    if (!(space && lastSpace)) n += 1;
+    lastSpace = space;
+  }
+  return n;
+}
+
+/**
  * Where normalised unit `index` came from in the folded text: the same walk
  * as normaliseForModel, run only when a finding needs its offsets.
  */

@@ -6,13 +6,27 @@ export interface SignalRule {
   readonly id: string;
   /** Probability-like weight, 0 to 1, combined with the other evidence. */
   readonly weight: number;
-  /** Global pattern matched against folded text (lower case, accents removed). */
+  /**
+   * Sticky pattern matched against folded text (lower case, accents
+   * removed), tried only where one of `cues` starts.
+   */
   readonly pattern: RegExp;
+  /**
+   * Folded phrases, a space standing for any whitespace run: every match of
+   * `pattern` starts with one of them.
+   */
+  readonly cues: readonly string[];
   /**
    * Drops a match when the few characters before it match this (a negation
    * such as "do not"); checked after the match, cheaper than a lookbehind.
    */
   readonly notAfter?: RegExp;
+}
+
+/** A piece of a rule's pattern and the literals its matches start with. */
+export interface RulePart {
+  readonly source: string;
+  readonly cues: readonly string[];
 }
 
 function escapeRegExp(text: string): string {
@@ -29,7 +43,45 @@ export function phrases(list: readonly string[]): string {
     .join('|');
 }
 
-/** Builds a global, unicode rule pattern from source pieces. */
-export function rule(id: string, weight: number, ...source: string[]): SignalRule {
-  return { id, weight, pattern: new RegExp(source.join(''), 'gu') };
+/** Index of the longest word (the first of equals). */
+function longestWord(words: readonly string[]): number {
+  let best = 0;
+  words.forEach((word, i) => {
+    if (word.length > (words[best] as string).length) best = i;
+  });
+  return best;
+}
+
+/**
+ * Like `phrases`, for phrases that begin a rule's match, with their cues.
+ * A phrase's match starts at its longest word, the words before it moving
+ * into a lookbehind (after `boundary`): "the", "i" or "do" would be cues
+ * found hundreds of times in any long text, "assistant" or "attention" not.
+ */
+export function leading(list: readonly string[], boundary = ''): RulePart {
+  const sources: string[] = [];
+  const cues: string[] = [];
+  for (const phrase of list) {
+    const words = foldText(phrase).text.split(' ').map(escapeRegExp);
+    const at = longestWord(words);
+    const rest = words.slice(at).join('\\s+');
+    const behind = words.slice(0, at).map((word) => `${word}\\s+`).join('');
+    sources.push(at === 0 ? rest : `(?<=${boundary}${behind})${rest}`);
+    cues.push(foldText(phrase).text.split(' ')[at] as string);
+  }
+  return { source: `(?:${sources.join('|')})`, cues };
+}
+
+/** A part whose matches start with one of `cues`. */
+export function part(source: string, cues: readonly string[]): RulePart {
+  return { source, cues };
+}
+
+/** Builds a rule whose sticky pattern is the alternation of `parts`. */
+export function rule(id: string, weight: number, ...parts: RulePart[]): SignalRule {
+  return {
+    id, weight,
+    pattern: new RegExp(parts.map((p) => `(?:${p.source})`).join('|'), 'uy'),
+    cues: [...new Set(parts.flatMap((p) => p.cues))],
+  };
 }

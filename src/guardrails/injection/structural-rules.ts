@@ -1,24 +1,36 @@
-import { phrases, rule, type SignalRule } from './signal-rule.js';
+import {
+  leading, part, phrases, rule, type RulePart, type SignalRule,
+} from './signal-rule.js';
 
 /** Folded English text is ASCII: the cheap ASCII word boundary is enough. */
 const B = '\\b';
 const E = '\\b';
 const GAP = '[^.!?\\n]{0,40}?';
 
-const CHAT_TOKENS = '<\\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|eot_id'
+const CHAT_TOKENS = part('<\\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|eot_id'
   + '|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|fim_[a-z]+|tool_call'
   + '|channel|message|end|start)\\|>|\\[/?inst\\]|<</?sys>>|<start_of_turn>|<end_of_turn>'
-  + '|\\[/?system\\]\\s*(?:\\n|:)|<\\|?/?(?:system|assistant)_?(?:prompt)?\\|?>';
+  + '|\\[/?system\\]\\s*(?:\\n|:)|<\\|?/?(?:system|assistant)_?(?:prompt)?\\|?>',
+['<|', '[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '[system]',
+  '[/system]', '<system', '</system', '<assistant', '</assistant']);
 
-const MARKDOWN_ROLE = '(?:^|\\n)[ \\t]*#{2,}[ \\t]*(?:system|instruction|instructions|human'
-  + '|assistant|user|new instructions)[ \\t]*:?[ \\t]*(?=\\n|$)';
+/** A heading line naming a role; the match starts at the `#`s, where its cue is. */
+const MARKDOWN_ROLE = part('(?<=(?:^|\\n)[ \\t]*)#{2,}[ \\t]*(?:system|instruction|instructions'
+  + '|human|assistant|user|new instructions)[ \\t]*:?[ \\t]*(?=\\n|$)', ['##']);
 
-const TRANSCRIPT_ROLE = '\\n\\n(?:human|assistant|system)\\s*:';
+const TRANSCRIPT_ROLE = part('\\n\\n(?:human|assistant|system)\\s*:',
+  ['\n\nhuman', '\n\nassistant', '\n\nsystem']);
 
-const FAKE_SYSTEM = `[<\\[{(]\\s*(?:system|sys|admin|root|developer|dev|sudo)(?:\\s*[_ -]?\\s*`
-  + '(?:mode|override|message|prompt|note|update|instruction|alert|command))?\\s*[>\\]})]';
+/**
+ * `[system]`, `<admin mode>`: the match starts at the role word, behind the
+ * bracket, because brackets are everywhere in code and role words are not.
+ */
+const FAKE_ROLES = ['system', 'sys', 'admin', 'root', 'developer', 'dev', 'sudo'];
+const FAKE_SYSTEM = part(`(?<=[<\\[{(]\\s*)(?:${FAKE_ROLES.join('|')})(?:\\s*[_ -]?\\s*`
+  + '(?:mode|override|message|prompt|note|update|instruction|alert|command))?\\s*[>\\]})]',
+FAKE_ROLES);
 
-const AUTHORITY = `${B}(?:${phrases(['system override', 'admin override', 'developer override',
+const AUTHORITY_PHRASES = ['system override', 'admin override', 'developer override',
   'system mode', 'admin mode', 'maintenance mode', 'god mode', 'sudo mode',
   'root access', 'override mode', 'safety off', 'safety mode off', 'filters disabled',
   'i am your developer', "i'm your developer", 'i am your creator', "i'm your creator",
@@ -26,11 +38,22 @@ const AUTHORITY = `${B}(?:${phrases(['system override', 'admin override', 'devel
   'new instructions:', 'new instruction:', 'updated instructions:', 'new task:',
   'new rules:', 'important instructions:', 'end of prompt', 'end of system prompt',
   'begin new prompt', 'i am god', 'i am your master', 'i am your owner',
-  'i am your operator'])})(?![a-z0-9])`
-  + '|\\b(?:entering|initiating|activating|enabling|switching to|enter)\\s+'
-  + `(?:an?\\s+|the\\s+)?['"]?[\\w -]{0,30}\\s(?:mode|protocol)\\b`;
+  'i am your operator'];
 
-const PERSONA = `${B}(?:${phrases(['do anything now', 'developer mode', 'dan mode',
+const MODE_VERBS = ['entering', 'initiating', 'activating', 'enabling', 'switching to', 'enter'];
+
+/** `phrases` between word boundaries, as the start of a rule. */
+function words(list: readonly string[], after = E): RulePart {
+  const lead = leading(list, B);
+  return part(`${B}${lead.source}${after}`, lead.cues);
+}
+
+const MODE_LEAD = leading(MODE_VERBS, B);
+
+const SWITCH_MODE = part(`${B}${MODE_LEAD.source}\\s+(?:an?\\s+|the\\s+)?['"]?[\\w -]{0,30}\\s`
+  + '(?:mode|protocol)\\b', MODE_LEAD.cues);
+
+const PERSONA_PHRASES = ['do anything now', 'developer mode', 'dan mode',
   'jailbroken', 'jailbreak mode', 'unfiltered ai', 'uncensored ai', 'unrestricted ai',
   'unfiltered response', 'unfiltered and unrestricted', 'no ethical guidelines',
   'no moral guidelines', 'no ethical or moral', 'no restrictions', 'without any restrictions',
@@ -40,20 +63,25 @@ const PERSONA = `${B}(?:${phrases(['do anything now', 'developer mode', 'dan mod
   'openai content policy', 'openai policies', 'content policies', 'stay in character',
   'never refuse', 'must not refuse', 'cannot refuse', 'no longer an ai',
   'not an ai language model', 'amoral', 'unethical and immoral', 'evil confidant',
-  'opposite mode', 'anti-dan', 'always intelligent and machiavellian'])})${E}`;
+  'opposite mode', 'anti-dan', 'always intelligent and machiavellian'];
 
-const SECRET_REQUEST = `${B}(?:${phrases(['what is', "what's", 'tell me', 'give me', 'reveal',
-  'share', 'confirm', 'provide', 'spell', 'disclose', 'type out', 'say', 'print', 'write'])})`
-  + `${E}${GAP}${B}(?:the|your|secret|hidden)\\s+(?:secret\\s+)?(?:${phrases(['password',
-    'passcode', 'passphrase', 'pass phrase', 'secret key', 'secret word', 'access code',
-    'api key', 'private key', 'credentials'])})${E}`;
 
-const TARGETS_AI = `${B}(?:${phrases(['if you are an ai', 'if you are a language model',
+const ASKING = ['what is', "what's", 'tell me', 'give me', 'reveal', 'share', 'confirm',
+  'provide', 'spell', 'disclose', 'type out', 'say', 'print', 'write'];
+
+const SECRETS = ['password', 'passcode', 'passphrase', 'pass phrase', 'secret key', 'secret word',
+  'access code', 'api key', 'private key', 'credentials'];
+
+const SECRET_REQUEST = words(ASKING, `${E}${GAP}${B}(?:the|your|secret|hidden)`
+  + `\\s+(?:secret\\s+)?(?:${phrases(SECRETS)})${E}`);
+
+const TARGETS_AI_PHRASES = ['if you are an ai', 'if you are a language model',
   'note to the ai', 'note to ai', 'note to the assistant', 'message for the ai',
   'attention ai', 'ai assistant reading this', 'to any ai', 'instructions for the ai',
   'when summarizing this', 'when summarising this', 'when you read this',
   'before summarizing', 'do not summarize', "don't summarize", 'instead of summarizing',
-  'assistant must', 'the assistant should now', 'ai must now', 'you must now'])})${E}`;
+  'assistant must', 'the assistant should now', 'ai must now', 'you must now'];
+
 
 /**
  * A query that carries data: a template slot, or a parameter named for
@@ -63,29 +91,37 @@ const TARGETS_AI = `${B}(?:${phrases(['if you are an ai', 'if you are a language
 const DATA_QUERY = '(?:[\\[{<$]|%s|%7b|%5b|data=|q=|secret|password|prompt|history'
   + '|conversation|chat|info=|content=|text=|message=)';
 
-const EXFIL_IMAGE = '!\\[[^\\]\\n]{0,200}\\]\\(\\s*<?https?://[^\\s)>]*[?&][^\\s)>]*'
-  + DATA_QUERY;
+const EXFIL_IMAGE = part('!\\[[^\\]\\n]{0,200}\\]\\(\\s*<?https?://[^\\s)>]*[?&][^\\s)>]*'
+  + DATA_QUERY, ['![']);
 
-const EXFIL_HTML = '<(?:img|iframe|script|link)[^>]{0,200}(?:src|href)\\s*=\\s*["\']?https?://'
-  + `[^"'\\s>]*[?&][^"'\\s>]*${DATA_QUERY}`;
+const EXFIL_HTML = part('<(?:img|iframe|script|link)[^>]{0,200}(?:src|href)\\s*=\\s*'
+  + `["']?https?://[^"'\\s>]*[?&][^"'\\s>]*${DATA_QUERY}`,
+['<img', '<iframe', '<script', '<link']);
 
-const SECRET_OTHER = `(?:${phrases(['パスワード', '暗証番号', '密码', '密碼', '口令', '비밀번호',
+const SECRET_WORDS = ['パスワード', '暗証番号', '密码', '密碼', '口令', '비밀번호',
   'пароль', 'contrasena', 'mot de passe', 'passwort', 'kennwort', 'senha', 'wachtwoord',
-  'parola d\'ordine', 'κωδικο'])})[^.!?\\n]{0,24}?(?:${phrases(['何ですか', '教えて', '是什么',
-  '是什麼', '告诉我', '뭐야', '무엇', 'какой', 'скажи', 'назови', 'cual es', 'dime', 'quel est',
-  'donne', 'wie lautet', 'verrate', 'qual e', 'diga', 'wat is', 'qual'])})`;
+  'parola d\'ordine', 'κωδικο'];
+
+const WHAT_IS = ['何ですか', '教えて', '是什么', '是什麼', '告诉我', '뭐야', '무엇', 'какой', 'скажи',
+  'назови', 'cual es', 'dime', 'quel est', 'donne', 'wie lautet', 'verrate', 'qual e', 'diga',
+  'wat is', 'qual'];
+
+const SECRET_LEAD = leading(SECRET_WORDS);
+
+const SECRET_OTHER = part(`${SECRET_LEAD.source}[^.!?\\n]{0,24}?(?:${phrases(WHAT_IS)})`,
+  SECRET_LEAD.cues);
 
 /** Chat-template tokens, fake system turns, jailbreak personas and exfiltration links. */
 export const STRUCTURAL_RULES: readonly SignalRule[] = [
   rule('injection.role_token', 0.85, CHAT_TOKENS),
-  rule('injection.role_token', 0.35, `(?:${MARKDOWN_ROLE}|${TRANSCRIPT_ROLE})`),
+  rule('injection.role_token', 0.35, MARKDOWN_ROLE, TRANSCRIPT_ROLE),
   rule('injection.fake_system', 0.45, FAKE_SYSTEM),
-  rule('injection.fake_system', 0.45, AUTHORITY),
-  rule('injection.jailbreak_persona', 0.4, PERSONA),
+  rule('injection.fake_system', 0.45, words(AUTHORITY_PHRASES, '(?![a-z0-9])'), SWITCH_MODE),
+  rule('injection.jailbreak_persona', 0.4, words(PERSONA_PHRASES)),
   // Not after a negation: "do not reveal the password" is a system prompt guarding it.
   { ...rule('injection.secret_request', 0.4, SECRET_REQUEST),
     notAfter: /\b(?:not|never|n't)\s+$/ },
   rule('injection.secret_request', 0.4, SECRET_OTHER),
-  rule('injection.targets_ai', 0.4, TARGETS_AI),
-  rule('injection.exfil_link', 0.85, `(?:${EXFIL_IMAGE}|${EXFIL_HTML})`),
+  rule('injection.targets_ai', 0.4, words(TARGETS_AI_PHRASES)),
+  rule('injection.exfil_link', 0.85, EXFIL_IMAGE, EXFIL_HTML),
 ];
