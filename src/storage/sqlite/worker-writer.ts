@@ -53,7 +53,8 @@ export class WorkerWriter implements SqliteWriter {
       const worker = this.#thread();
       // Held open while a batch is out, so the process cannot end before it commits.
       if (this.#waiting.size === 1) worker.ref();
-      worker.postMessage({ batch, ops } satisfies WorkerRequest);
+      // One JSON string clones far faster than the rows as objects do.
+      worker.postMessage({ batch, ops: JSON.stringify(ops) } satisfies WorkerRequest);
     });
   }
 

@@ -5,8 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './open-database.js';
 import { WriteStatements, type WriteOp } from './write-ops.js';
 
-/** What the main thread posts: a batch to commit, or the order to close. */
-export type WorkerRequest = { batch: number; ops: WriteOp[] } | { close: true };
+/** What the main thread posts: a batch to commit (`WriteOp[]` as JSON), or the order to close. */
+export type WorkerRequest = { batch: number; ops: string } | { close: true };
 
 /** What the writer thread answers for a batch. */
 export interface WorkerReply {
@@ -28,7 +28,7 @@ port.on('message', (request: WorkerRequest) => {
   }
   let reply: WorkerReply;
   try {
-    statements.apply(request.ops);
+    statements.apply(JSON.parse(request.ops) as WriteOp[]);
     reply = { batch: request.batch };
   } catch (error) {
     reply = { batch: request.batch, error: (error as Error).message };
