@@ -28,8 +28,23 @@ function fromRow(row: KeyRow): KeyRecord {
   };
 }
 
-/** Gateway keys in SQLite. Lookups by hash use the unique index. */
+/**
+ * How long a found key is served from memory. A lookup right after another
+ * connection committed (the writer thread does, many times a second) costs
+ * SQLite a page reload, several times the price of the query itself.
+ */
+const CACHE_MS = 1_000;
+/** Most keys held in the lookup cache; past it the cache starts over. */
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Gateway keys in SQLite. Lookups by hash use the unique index, behind a
+ * cache of found keys kept for `CACHE_MS`: this store's own writes (the admin
+ * API) clear it at once, a `keys revoke` run from another process is seen
+ * within that second. Unknown hashes are never cached.
+ */
 export class SqliteKeyStore implements KeyStore {
+  readonly #cache = new Map<string, { key: KeyRecord; until: number }>();
   readonly #insert: Statement;
   readonly #byHash: Statement<[string], KeyRow>;
   readonly #byId: Statement<[string], KeyRow>;
@@ -48,6 +63,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async create(key: NewKey): Promise<KeyRecord> {
+    this.#cache.clear();
     this.#insert.run({
       id: key.id, hash: key.hash, prefix: key.prefix, user: key.user,
       department: key.department, agent: key.agent, created_at: key.createdAt.getTime(),
@@ -56,9 +72,15 @@ export class SqliteKeyStore implements KeyStore {
     return { ...key, revokedAt: null };
   }
 
-  async findByHash(hash: string): Promise<KeyRecord | undefined> {
+  async findByHash(hash: string, now = Date.now()): Promise<KeyRecord | undefined> {
+    const cached = this.#cache.get(hash);
+    if (cached && cached.until > now) return cached.key;
     const row = this.#byHash.get(hash);
-    return row && fromRow(row);
+    if (!row) return undefined;
+    const key = fromRow(row);
+    if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
+    this.#cache.set(hash, { key, until: now + CACHE_MS });
+    return key;
   }
 
   async findById(id: string): Promise<KeyRecord | undefined> {
@@ -71,6 +93,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async revoke(id: string, at: Date): Promise<KeyRecord | undefined> {
+    this.#cache.clear();
     this.#revoke.run(at.getTime(), id);
     return this.findById(id);
   }
