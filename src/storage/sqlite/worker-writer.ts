@@ -1,7 +1,8 @@
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { GroupCommit } from '../group-commit.js';
 import { writeFailed, type SqliteWriter } from './sqlite-writer.js';
+import { startThread } from './start-thread.js';
 import type { WorkerReply, WorkerRequest } from './write-worker.js';
 import type { WriteOp } from './write-ops.js';
 
@@ -61,7 +62,8 @@ export class WorkerWriter implements SqliteWriter {
   /** The writer thread, started on first use and again after it died. */
   #thread(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = startWorker(this.#dataDir);
+    const worker = startThread(import.meta.url, 'write-worker',
+      { workerData: { dataDir: this.#dataDir } });
     worker.on('message', (reply: WorkerReply) => {
       const waiting = this.#waiting.get(reply.batch);
       if (!waiting) return;
@@ -84,18 +86,4 @@ export class WorkerWriter implements SqliteWriter {
     this.#worker = worker;
     return worker;
   }
-}
-
-/**
- * Starts the thread from the compiled file, or, when running from the
- * TypeScript sources (tests, `tsx`), from the source with tsx registered in
- * the thread first (a worker does not inherit the parent's loaders).
- */
-function startWorker(dataDir: string): Worker {
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./write-worker.js', import.meta.url), { workerData: { dataDir } });
-  }
-  const entry = JSON.stringify(new URL('./write-worker.ts', import.meta.url).href);
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`;
-  return new Worker(boot, { eval: true, workerData: { dataDir } });
 }
