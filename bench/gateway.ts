@@ -39,9 +39,9 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} never answered`);
 }
 
-function start(args: string[], logFile?: string): ChildProcess {
+function start(command: string, args: string[], logFile?: string): ChildProcess {
   const out = logFile ? openSync(logFile, 'a') : 'ignore';
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', out, 'inherit'] });
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', out, 'inherit'] });
   children.push(child);
   return child;
 }
@@ -89,12 +89,13 @@ async function main(): Promise<void> {
   const storage = new SqliteStorage(join(dir, 'data'));
   const { key } = await issueKey(storage.keys, { user: 'bench', department: 'perf' });
   await storage.close();
-  const gateway = start([join(ROOT, 'bin/tokenwarden.js'), 'serve', '--config', config],
+  // Run as users run it: the bin itself, so the Node flags on its first line apply.
+  const gateway = start(join(ROOT, 'bin/tokenwarden.js'), ['serve', '--config', config],
     join(dir, 'gateway.log'));
   await waitFor(`http://127.0.0.1:${twPort}/healthz`);
 
   const pkPort = await freePort();
-  const portkey = start([join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js'),
+  const portkey = start(process.execPath, [join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js'),
     `--port=${pkPort}`, '--headless']);
   const pids: Record<string, number | undefined> = {
     tokenwarden: gateway.pid, portkey: portkey.pid,
