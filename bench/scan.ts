@@ -21,7 +21,8 @@ interface Timing {
 const args = process.argv.slice(2);
 const roundsFlag = args.indexOf('--rounds');
 const rounds = roundsFlag === -1 ? 3 : Number(args[roundsFlag + 1]);
-const positional = args.filter((arg, i) => !arg.startsWith('--') && i !== roundsFlag + 1);
+const roundsValue = roundsFlag === -1 ? -1 : roundsFlag + 1;
+const positional = args.filter((arg, i) => !arg.startsWith('--') && i !== roundsValue);
 const target = resolve(positional[0] ?? 'node_modules');
 const injection = args.includes('--prompt-check') ? injectionDetector() : undefined;
 

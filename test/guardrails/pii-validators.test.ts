@@ -54,6 +54,19 @@ describe('detectPii', () => {
     expect(found(text)).toEqual([]);
   });
 
+  it('finds labelled numbers among words that hold a label', () => {
+    const text = 'Tell the hotel (excellent cell coverage): tel: 0612345678, '
+      + 'Social Security Number: 078051120, intel 0612345678';
+    expect(found(text)).toEqual(['pii.phone:0612345678', 'pii.ssn:078051120']);
+  });
+
+  it('finds e-mail and IPv6 addresses next to their look-alikes', () => {
+    const text = '@@ @home a@b.co, at 10:30:00 and dead:beef::1 and ::1 '
+      + 'from fe80::1ff:fe23:4567:890a';
+    expect(found(text)).toEqual(['pii.email:a@b.co', 'pii.ipv6:dead:beef::1',
+      'pii.ipv6:fe80::1ff:fe23:4567:890a']);
+  });
+
   it('applies custom patterns', () => {
     const matches = detectPii('Employee EMP-123456 filed it.',
       [{ name: 'employee_id', pattern: /EMP-\d{6}/g }]);

@@ -16,19 +16,46 @@ export interface CustomPattern {
 }
 
 function scan(rule: PiiRule, text: string, out: PiiMatch[]): void {
-  if (!rule.hint.test(text)) return;
-  rule.pattern.lastIndex = 0;
-  for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
-    if (rule.expand) {
-      const span = rule.expand(text, match);
-      if (span) out.push({ ruleId: rule.ruleId, type: rule.type, start: span[0], end: span[1] });
-      continue;
-    }
-    const length = rule.accept(match);
-    if (length > 0) {
-      out.push({ ruleId: rule.ruleId, type: rule.type, start: match.index,
-        end: match.index + length });
-    }
+  if (rule.hint && !rule.hint.test(text)) return;
+  const found: PiiMatch[] = [];
+  if (rule.starts) scanAt(rule, text, rule.starts(text), found);
+  else scanAll(rule, text, found);
+  if (found.length > 0 && rule.alsoNeeds && !rule.alsoNeeds.test(text)) return;
+  for (const match of found) out.push(match);
+}
+
+function scanAll(rule: PiiRule, text: string, out: PiiMatch[]): void {
+  const { pattern } = rule;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    report(rule, text, match, out);
+  }
+}
+
+/** A global search, run only from `starts`: it resumes where its last match ended. */
+function scanAt(rule: PiiRule, text: string, starts: readonly number[], out: PiiMatch[]): void {
+  const { pattern } = rule;
+  let reach = 0;
+  for (const start of starts) {
+    if (start < reach) continue;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (!match) continue;
+    report(rule, text, match, out);
+    reach = match.index + match[0].length;
+  }
+}
+
+function report(rule: PiiRule, text: string, match: RegExpExecArray, out: PiiMatch[]): void {
+  if (rule.expand) {
+    const span = rule.expand(text, match);
+    if (span) out.push({ ruleId: rule.ruleId, type: rule.type, start: span[0], end: span[1] });
+    return;
+  }
+  const length = rule.accept(match);
+  if (length > 0) {
+    out.push({ ruleId: rule.ruleId, type: rule.type, start: match.index,
+      end: match.index + length });
   }
 }
 

@@ -8,9 +8,23 @@ export interface PiiRule {
   readonly ruleId: string;
   /** Redaction label: the match becomes `<TYPE>`. */
   readonly type: string;
+  /** Global (`g`), or sticky (`y`) when {@link PiiRule.starts} is set. */
   readonly pattern: RegExp;
-  /** Cheap test that the text can hold a match at all. */
-  readonly hint: RegExp;
+  /** Cheap test that the text can hold a match at all (none: always run). */
+  readonly hint?: RegExp;
+  /**
+   * A further condition on the whole text, tested only once the pattern
+   * has matched: cheaper there when the pattern rarely matches and scans
+   * faster than the condition would.
+   */
+  readonly alsoNeeds?: RegExp;
+  /**
+   * Every offset where a match can start (more do no harm), in increasing
+   * order, found faster than the pattern's own search (a rare character, a
+   * simpler pattern). The sticky pattern is tried only there, which finds
+   * what a global search would.
+   */
+  readonly starts?: (text: string) => number[];
   /** Returns the length of the valid match starting at the match's index, or 0. */
   readonly accept: (match: RegExpExecArray) => number;
   /** For rules matched from the middle: the whole span, or undefined to drop the match. */
@@ -48,19 +62,85 @@ function ibanLength(match: RegExpExecArray): number {
   return 0;
 }
 
+/** Offsets of every `char` in `text` (a native search, not a regex scan). */
+function offsetsOf(text: string, char: string): number[] {
+  const offsets: number[] = [];
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) offsets.push(i);
+  return offsets;
+}
+
+function isHex(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102);
+}
+
+/** Offset of the colon that closes a pair opened at `colon` (hex digits between), or -1. */
+function pairedColon(text: string, colon: number): number {
+  for (let i = colon + 1; i <= colon + 5 && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 58) return i;
+    if (!isHex(code)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Where an IPv6 match can start. Its first colon lies at most four hex
+ * digits in and opens a pair (`:`, up to four hex digits, `:`), so only the
+ * five offsets up to such a colon are tried. Empty when the text fails the
+ * rule's condition: a hex digit, a colon, up to four hex digits, a colon.
+ */
+function ipv6Starts(text: string): number[] {
+  const starts: number[] = [];
+  let next = 0;
+  let hinted = false;
+  for (const colon of offsetsOf(text, ':')) {
+    if (pairedColon(text, colon) === -1) continue;
+    hinted ||= colon > 0 && isHex(text.charCodeAt(colon - 1));
+    for (let start = Math.max(next, colon - 4); start <= colon; start++) starts.push(start);
+    next = colon + 1;
+  }
+  return hinted ? starts : [];
+}
+
+/** The digits at the end of a match led by a label: the label is context, not data. */
+function trailing(match: RegExpExecArray, value: string): [number, number] {
+  const end = match.index + match[0].length;
+  return [end - value.length, end];
+}
+
+/** The number part of the labelled phone rule, alone. */
+const LABELLED_NUMBER = /\+?\d[\d ().-]{6,18}\d/g;
+
+/**
+ * Where the labelled phone rule can match: where a search for its number
+ * alone finds one. The label's tail (spaces, `:`, `#`, letters) holds no
+ * digit and no `+`, so no number found earlier can run over a labelled
+ * one. Trying the label only there beats searching the text for the label
+ * words, which a case-insensitive regex does one character at a time.
+ */
+function labelledNumberStarts(text: string): number[] {
+  const starts: number[] = [];
+  LABELLED_NUMBER.lastIndex = 0;
+  for (let match = LABELLED_NUMBER.exec(text); match; match = LABELLED_NUMBER.exec(text)) {
+    starts.push(match.index);
+  }
+  return starts;
+}
+
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 
 /** E-mail, phone, card, IBAN, SSN and IP address rules, in priority order. */
 export const PII_RULES: readonly PiiRule[] = [
   {
     // Anchored on the domain: a local part before every `@` would be scanned from each letter.
-    ruleId: 'pii.email', type: 'EMAIL', hint: /@/,
-    pattern: /@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])/g,
+    ruleId: 'pii.email', type: 'EMAIL',
+    pattern: /@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])/y,
+    starts: (text) => offsetsOf(text, '@'),
     accept: () => 0,
     expand: expandEmail,
   },
   {
-    ruleId: 'pii.credit_card', type: 'CREDIT_CARD', hint: /\d{4}/,
+    ruleId: 'pii.credit_card', type: 'CREDIT_CARD', alsoNeeds: /\d{4}/,
     pattern: /(?<![\d.-])\d(?:[ -]?\d){12,18}(?![\d-]|\.\d)/g,
     accept: (match) => (isPaymentCard(digitsOf(match[0])) ? match[0].length : 0),
   },
@@ -76,11 +156,16 @@ export const PII_RULES: readonly PiiRule[] = [
       ? match[0].length : 0),
   },
   {
-    // Nine digits in a row are an SSN only next to its name.
-    ruleId: 'pii.ssn', type: 'SSN', hint: /ssn|social security/i,
-    pattern: /(?<=\b(?:ssn|social security(?: number)?)\D{0,16})(\d{3})(\d{2})(\d{4})(?!\d)/gi,
-    accept: (match) => (isValidSsn(match[1] ?? '', match[2] ?? '', match[3] ?? '')
-      ? match[0].length : 0),
+    // Nine digits in a row are an SSN only next to its name. The name leads
+    // the pattern (a lookbehind for it would be tried at every offset).
+    ruleId: 'pii.ssn', type: 'SSN',
+    hint: /ssn|social security/i,
+    pattern: /\b(?:ssn|social security(?: number)?)\D{0,16}(\d{3})(\d{2})(\d{4})(?!\d)/gi,
+    accept: () => 0,
+    expand: (_text, match) => {
+      const [area = '', group = '', serial = ''] = match.slice(1);
+      return isValidSsn(area, group, serial) ? trailing(match, area + group + serial) : undefined;
+    },
   },
   {
     ruleId: 'pii.phone', type: 'PHONE', hint: /\d\d[ ./)-]\d/,
@@ -97,8 +182,14 @@ export const PII_RULES: readonly PiiRule[] = [
   },
   {
     // After a label a plain digit run is a phone number: "tel: 0612345678".
-    ruleId: 'pii.phone', type: 'PHONE', hint: /phone|tel|mobile|cell|fax|portable/i,
-    pattern: /(?<=\b(?:phone|tel|telephone|mobile|cell|fax|telefon|telefono|telefone|portable)(?: number| no\.?| nr\.?)?\s*[:#]?\s*)\+?\d[\d ().-]{6,18}\d/gi,
+    // Tried only where such a run starts (`labelledNumberStarts`).
+    ruleId: 'pii.phone', type: 'PHONE',
+    pattern: new RegExp(
+      String.raw`(?<=\b(?:phone|tel|telephone|mobile|cell|fax|telefon|telefono|telefone|portable)` +
+        String.raw`(?: number| no\.?| nr\.?)?\s*[:#]?\s*)\+?\d[\d ().-]{6,18}\d`,
+      'iy',
+    ),
+    starts: labelledNumberStarts,
     accept: phoneLength,
   },
   {
@@ -111,8 +202,11 @@ export const PII_RULES: readonly PiiRule[] = [
     },
   },
   {
-    ruleId: 'pii.ipv6', type: 'IP_ADDRESS', hint: /[0-9a-f]:[0-9a-f]{0,4}:/i,
-    pattern: /(?:[0-9a-fA-F]{1,4}|:)(?::[0-9a-fA-F]{0,4}){2,7}(?![\w:])/g,
+    // The rule's condition (a hex digit, a colon, up to four hex digits, a
+    // colon) is checked by `ipv6Starts`, which also picks the offsets to try.
+    ruleId: 'pii.ipv6', type: 'IP_ADDRESS',
+    pattern: /(?:[0-9a-fA-F]{1,4}|:)(?::[0-9a-fA-F]{0,4}){2,7}(?![\w:])/y,
+    starts: ipv6Starts,
     accept: (match) => {
       const before = match.input[match.index - 1] ?? ' ';
       const glued = /[\w:.]/.test(before);
