@@ -7,6 +7,7 @@ import { ContentBatch } from './content/content-batch.js';
 import { leafHash } from './merkle/hash.js';
 import { CompactRange, type TreeNode } from './merkle/compact-range.js';
 import { openLedgerContext, type LedgerContext } from './ledger-context.js';
+import { indexAnswers } from './provenance/index-answers.js';
 import { prepareRequest, subjectOf } from './record-request.js';
 import type { AppendRecord, CheckpointRow } from './store/ledger-store.js';
 
@@ -66,6 +67,12 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** A prepared entry: its maker runs in the write transaction, once the seq is known. */
+interface Maker {
+  item: Pending;
+  make: (seq: number) => AppendRecord;
+}
+
 /** Most entries written by one transaction, unless `maxBatch` says otherwise. */
 const MAX_BATCH = 1_024;
 const RETENTION_EVERY_MS = 3_600_000;
@@ -121,12 +128,12 @@ export class Ledger {
    *   when the batch could not be written.
    */
   append(request: LedgerRequest): Promise<{ index: number }> {
-    const { keyring, config, seed } = this.context;
+    const { keyring, config } = this.context;
     const subject = subjectOf(request.identity);
     return this.enqueue(subject, (contents) => {
       const key = keyring.active(subject);
       if (!key) throw new TokenwardenError('internal_error', `no data key for ${subject}`);
-      return prepareRequest(request, { key, storeContent: config.store_content, seed, contents });
+      return prepareRequest(request, { key, storeContent: config.store_content, contents });
     }).then((index) => ({ index }));
   }
 
@@ -180,7 +187,7 @@ export class Ledger {
             item.reject(error);
             continue;
           }
-          nodes.push(...range.append(leafHash(record.entry.body)));
+          for (const node of range.append(leafHash(record.entry.body))) nodes.push(node);
           records.push(record);
           written.push({ item, seq });
         }
@@ -197,8 +204,7 @@ export class Ledger {
   }
 
   /** Loads the data keys of the batch, then prepares each record; a bad one fails alone. */
-  async #prepareAll(batch: Pending[])
-    : Promise<{ item: Pending; make: (seq: number) => AppendRecord }[]> {
+  async #prepareAll(batch: Pending[]): Promise<Maker[]> {
     try {
       await this.context.keyring.ensure(batch.map((p) => p.subject));
     } catch (error) {
@@ -208,7 +214,7 @@ export class Ledger {
       return [];
     }
     const contents = new ContentBatch();
-    const makers: { item: Pending; make: (seq: number) => AppendRecord }[] = [];
+    const makers: Maker[] = [];
     for (const item of batch) {
       try {
         makers.push({ item, make: item.prepare(contents) });
@@ -256,14 +262,15 @@ export class Ledger {
   }
 
   /**
-   * Brings the provenance index up to date with every committed entry. The
-   * fingerprints are written with each entry and indexed here in large
-   * sorted batches, every few seconds and before each provenance search.
+   * Brings the provenance index up to date with every committed entry: the
+   * answers are fingerprinted from their stored content and indexed here in
+   * large sorted batches, every few seconds and before each provenance
+   * search, rather than on each append.
    */
   indexProvenance(): Promise<void> {
     this.#indexing ??= (async () => {
       try {
-        while (await this.context.store.indexFingerprints(INDEX_BATCH) > 0) {
+        while (await indexAnswers(this.context, INDEX_BATCH) > 0) {
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
       } finally {

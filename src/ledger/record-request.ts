@@ -4,7 +4,6 @@ import type { ContentBatch } from './content/content-batch.js';
 import type { DataKey } from './content/data-keys.js';
 import { encodeEntry, type RequestEntryBody } from './entry.js';
 import type { LedgerRequest } from './ledger.js';
-import { answerFingerprints } from './provenance/fingerprint.js';
 import type { AppendRecord } from './store/ledger-store.js';
 
 /** The data-key subject of a request: its user, else its key, else anonymous. */
@@ -23,19 +22,19 @@ function numberOr(value: number | undefined): number | undefined {
 
 /**
  * Does the per-request work of an append outside the write transaction:
- * commitments, encryption, fingerprints. Returns a function that finishes
- * the record once the sequencer has given it a seq.
+ * commitments and (through `contents`) encryption. Returns a function that
+ * finishes the record once the sequencer has given it a seq. The answer's
+ * provenance fingerprints are made later, in the background, from the
+ * stored content (see index-answers.ts).
  */
 export function prepareRequest(request: LedgerRequest, options: {
-  key: DataKey; storeContent: boolean; seed: number; contents: ContentBatch;
+  key: DataKey; storeContent: boolean; contents: ContentBatch;
 }): (seq: number) => AppendRecord {
   const salts = poolRandomBytes(64);
   const promptSalt = salts.subarray(0, 32);
   const answerSalt = salts.subarray(32);
   const content = options.contents.add(options.key, salts, options.storeContent
     ? [request.prompt, request.answer, request.answerText] : [undefined, undefined, undefined]);
-  const fingerprints = options.storeContent && request.answerText
-    ? answerFingerprints(request.answerText, options.seed) : undefined;
 
   const { identity, usage } = request;
   const promptCommitment = commit(promptSalt, request.prompt);
@@ -67,6 +66,5 @@ export function prepareRequest(request: LedgerRequest, options: {
       outcome: request.outcome, body: encodeEntry(body(seq)),
     },
     content,
-    fingerprints,
   });
 }

@@ -50,6 +50,13 @@ describe('erasure (crypto-shredding)', () => {
     expect(await verifies(ledger)).toBe(true);
   });
 
+  it('never indexes the answers of a user erased before the index caught up', async () => {
+    const ledger = await openLedger();
+    await ledger.append(sampleRequest(3, { answerText: BOB_ANSWER }));
+    await eraseUser(ledger, 'bob');
+    expect((await findProvenance(ledger, BOB_ANSWER)).passages).toHaveLength(0);
+  });
+
   it('gives the user a fresh key for later requests', async () => {
     const ledger = await openLedger();
     await ledger.append(sampleRequest(1));

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { attest } from '../../src/ledger/oversight/attest.js';
 import { findProvenance } from '../../src/ledger/provenance/find-passages.js';
-import { answerFingerprints, GUARANTEED_WORDS } from '../../src/ledger/provenance/fingerprint.js';
+import {
+  answerFingerprints, GUARANTEED_WORDS, shingles, winnow, words,
+} from '../../src/ledger/provenance/fingerprint.js';
 import { ledgerConfig, sampleRequest, tempDataDir } from './fixtures.js';
 
 const open: Ledger[] = [];
@@ -68,5 +70,17 @@ describe('provenance', () => {
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(words / 3);
     expect(GUARANTEED_WORDS).toBe(16);
+  });
+
+  it('indexes exactly the fingerprints that winnowing the shingles keeps', () => {
+    // Few distinct words make equal shingle hashes, so ties are exercised too.
+    const texts = ['', 'one', 'two words here', ANSWER_A, ANSWER_B, `Ünïcode ﬁne text ${ANSWER_B}`,
+      Array.from({ length: 300 }, (_, i) => ['a', 'b', 'c'][(i * 7) % 3]).join(' ')];
+    for (const text of texts) {
+      for (const seed of [0, 1, 0xdeadbeef]) {
+        const kept = winnow(shingles(words(text, seed).words)).map((f) => f.hash);
+        expect([...answerFingerprints(text, seed)]).toEqual([...new Set(kept)]);
+      }
+    }
   });
 });

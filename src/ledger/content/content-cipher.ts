@@ -58,12 +58,24 @@ export function openParts(key: Buffer, header: Buffer, body: Buffer, aad: string
   return Buffer.concat([decipher.update(body), decipher.final()]);
 }
 
+/** Texts up to this many UTF-16 units are committed through a reused buffer. */
+const COMMIT_BUFFERED = 256 * 1024;
+let commitInput = Buffer.allocUnsafe(16 * 1024);
+
 /**
  * Salted commitment to a text: hex SHA-256 of `base64(salt) LF text`, with a
  * random 32-byte salt. Without the salt it reveals nothing, even for a short
  * guessable text; with it, anyone holding the text can show it is the one
- * committed. One-shot hashing keeps it near a microsecond.
+ * committed. One-shot hashing of the UTF-8 written into a reused buffer
+ * keeps it near a microsecond, with no joined copy of the text to collect.
  */
 export function commit(salt: Buffer, text: string): string {
-  return hash('sha256', `${salt.toString('base64')}\n${text}`, 'hex');
+  const prefix = `${salt.toString('base64')}\n`;
+  if (text.length > COMMIT_BUFFERED) return hash('sha256', prefix + text, 'hex');
+  // A UTF-16 unit never takes more than 3 bytes of UTF-8.
+  const bound = prefix.length + text.length * 3;
+  if (commitInput.length < bound) commitInput = Buffer.allocUnsafe(bound);
+  const at = commitInput.write(prefix, 0, 'latin1');
+  const end = at + commitInput.write(text, at, 'utf8');
+  return hash('sha256', commitInput.subarray(0, end), 'hex');
 }

@@ -40,7 +40,7 @@ export interface ContentBlob {
   id?: number;
 }
 
-/** Where an entry's content sits inside a blob. */
+/** Where an entry's content sits inside a blob; placed when the batch is sealed. */
 export interface ContentRef {
   blob: ContentBlob;
   offset: number;
@@ -60,8 +60,6 @@ export interface StoredContent {
 export interface AppendRecord {
   entry: EntryRow;
   content?: ContentRef | undefined;
-  /** Winnowing fingerprints of the answer, for provenance; stored only with content. */
-  fingerprints?: Uint32Array | undefined;
   attestation?: AttestationRow | undefined;
 }
 
@@ -77,6 +75,24 @@ export interface PreparedBatch {
   nodes: TreeNode[];
   /** The tree after the batch. */
   state: TreeState;
+}
+
+/** A sealed blob as read back for indexing. */
+export interface StoredBlob {
+  keyId: number;
+  header: Buffer;
+  sealed: Buffer;
+}
+
+/** Request entries whose answers the provenance index has not taken yet. */
+export interface IndexWork {
+  /** Where each entry's content frame sits in its blob. */
+  entries: { seq: number; blobId: number; offset: number; length: number }[];
+  blobs: Map<number, StoredBlob>;
+  /** Content rows read (of any entry type); 0 when the index is caught up. */
+  read: number;
+  /** The index mark after these rows. */
+  next: number;
 }
 
 /** A signed checkpoint as stored. */
@@ -130,10 +146,17 @@ export interface LedgerStore {
   nodes(positions: readonly { level: number; index: number }[]): Promise<Map<number, Buffer>>;
   /** Entries with seq >= from in seq order, at most `limit`. */
   entriesFrom(from: number, limit: number): Promise<EntryRow[]>;
-  /** Just seq and bytes of entries with seq >= from, in seq order (for verification). */
-  entryBodies(from: number, limit: number): Promise<{ seq: number; body: Buffer }[]>;
-  /** Node rows with from <= key < to, in key order. */
-  nodesBetween(from: number, to: number): Promise<{ key: number; hash: Buffer }[]>;
+  /**
+   * Just seq and bytes of entries with seq >= from, in seq order, as
+   * `[seq, body]` pairs: verification reads millions, so no object per row.
+   */
+  entryBodies(from: number, limit: number): Promise<[seq: number, body: Buffer][]>;
+  /**
+   * Node rows with from <= key < to, in key order, as `[key, hash]` with the
+   * hash in lowercase hex: verification compares millions, and a string per
+   * hash costs a fraction of a Buffer.
+   */
+  nodeHashesBetween(from: number, to: number): Promise<[key: number, hash: string][]>;
   entryBySeq(seq: number): Promise<EntryRow | undefined>;
   /** The request entry with this request id. */
   requestEntry(requestId: string): Promise<EntryRow | undefined>;
@@ -167,12 +190,20 @@ export interface LedgerStore {
   setWitnessSize(url: string, size: number): Promise<void>;
 
   /**
-   * Moves the fingerprint lists of up to `maxEntries` newer entries into the
-   * index, sorted; returns how many entries it read (0 when caught up).
-   * Indexing in large batches, apart from the group commits, spares each
-   * commit from dirtying index pages at random.
+   * The content of up to `maxEntries` entries from the provenance index's
+   * mark on: the answers are fingerprinted from it in the background, in
+   * large batches, rather than on each append.
    */
-  indexFingerprints(maxEntries: number): Promise<number>;
+  contentToIndex(maxEntries: number): Promise<IndexWork>;
+  /**
+   * Stores each entry's fingerprint list beside its content and adds the
+   * fingerprints to the index in key order, skipping entries whose content
+   * was erased or deleted meanwhile; then moves the mark to `next`.
+   * Indexing in large sorted batches, apart from the group commits, spares
+   * each commit from dirtying index pages at random.
+   */
+  indexFingerprints(lists: readonly { seq: number; hashes: Uint32Array }[], next: number)
+    : Promise<void>;
   /** Entry seqs having any of these fingerprints, with the fingerprint matched. */
   fingerprintMatches(hashes: readonly number[]): Promise<{ hash: number; seq: number }[]>;
 

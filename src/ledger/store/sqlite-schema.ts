@@ -1,6 +1,7 @@
 /**
  * Tables of `ledger.db`. `content.fingerprints` lists the provenance
- * fingerprints of the entry, so erasure and retention can remove them.
+ * fingerprints of the entry once the indexer has made them, so erasure and
+ * retention can remove them.
  * `entries.body` holds the exact bytes hashed into the
  * tree; every other table is either secret (content, keys), derived (nodes,
  * attestations, fingerprints) or signed on its own (checkpoints).

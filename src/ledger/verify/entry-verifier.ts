@@ -1,19 +1,23 @@
 import { decodeEntry } from '../entry.js';
-import { CompactRange } from '../merkle/compact-range.js';
-import { leafHash } from '../merkle/hash.js';
+import { leafHashHex } from '../merkle/hash.js';
 import { nodeKey } from '../merkle/node-key.js';
+import { HexRange } from './hex-range.js';
 import type { VerifyProblem, VerifyReport } from './verify-report.js';
 
 const SEQ_KEY = Buffer.from('"seq":');
+/** Bytes at the end of an entry that hold its `seq` in practice. */
+const SEQ_TAIL = 320;
 
 /**
  * The `seq` an entry claims, read without parsing the whole entry: in
  * canonical JSON `"seq":` can only be the top-level key (a quote inside a
- * string is escaped), and the leaf hash covers the rest. Undefined when
- * absent; callers then parse the entry to say what is wrong.
+ * string is escaped), and the leaf hash covers the rest. Searched first
+ * near the end, where it sits (only a few short fields sort after it).
+ * Undefined when absent; callers then parse the entry to say what is wrong.
  */
 function claimedSeq(body: Buffer): number | undefined {
-  const at = body.indexOf(SEQ_KEY);
+  let at = body.indexOf(SEQ_KEY, Math.max(0, body.length - SEQ_TAIL));
+  if (at < 0) at = body.indexOf(SEQ_KEY);
   if (at < 1 || (body[at - 1] !== 0x2c && body[at - 1] !== 0x7b)) return undefined;
   let value = 0;
   let i = at + SEQ_KEY.length;
@@ -40,11 +44,8 @@ export interface TrustedCheckpoint {
   root: Buffer;
 }
 
-/** A stored tree node row, keyed by `nodeKey`. */
-export interface NodeRow {
-  key: number;
-  hash: Buffer;
-}
+/** A stored tree node: its `nodeKey` and its hash in lowercase hex. */
+export type NodeRow = [key: number, hash: string];
 
 /**
  * Replays the ledger entry by entry: recomputes every leaf and the tree,
@@ -55,8 +56,9 @@ export interface NodeRow {
  * stored nodes of the same range, which keeps a million entries in seconds.
  */
 export class EntryVerifier {
-  readonly #range = new CompactRange();
-  readonly #checkpoints: Map<number, TrustedCheckpoint>;
+  readonly #range = new HexRange();
+  /** Trusted checkpoints by size, with their roots in hex. */
+  readonly #checkpoints: Map<number, TrustedCheckpoint & { rootHex: string }>;
   #nodes: readonly NodeRow[] = [];
   #nodeAt = 0;
   #checkNodes = false;
@@ -65,7 +67,8 @@ export class EntryVerifier {
   problem: VerifyProblem | undefined;
 
   constructor(checkpoints: readonly TrustedCheckpoint[]) {
-    this.#checkpoints = new Map(checkpoints.map((c) => [c.size, c]));
+    this.#checkpoints = new Map(checkpoints.map((c) => [c.size,
+      { ...c, rootHex: c.root.toString('hex') }]));
   }
 
   /** Entries verified so far. */
@@ -73,7 +76,7 @@ export class EntryVerifier {
     return this.#range.size;
   }
 
-  /** Stored nodes covering the next page of entries; omit for a bundle. */
+  /** Stored nodes covering the next page of entries, in key order; omit for a bundle. */
   setNodes(rows: readonly NodeRow[]): void {
     this.#nodes = rows;
     this.#nodeAt = 0;
@@ -81,12 +84,13 @@ export class EntryVerifier {
   }
 
   /** The stored node with this key; keys are asked in increasing order. */
-  #storedNode(key: number): Buffer | undefined {
-    while (this.#nodeAt < this.#nodes.length && (this.#nodes[this.#nodeAt] as NodeRow).key < key) {
+  #storedNode(key: number): string | undefined {
+    const nodes = this.#nodes;
+    while (this.#nodeAt < nodes.length && (nodes[this.#nodeAt] as NodeRow)[0] < key) {
       this.#nodeAt += 1;
     }
-    const row = this.#nodes[this.#nodeAt];
-    return row?.key === key ? row.hash : undefined;
+    const row = nodes[this.#nodeAt];
+    return row?.[0] === key ? row[1] : undefined;
   }
 
   /**
@@ -115,22 +119,13 @@ export class EntryVerifier {
       if (claimed !== k) return this.#misplaced(k, claimed, id);
     }
 
-    const leaf = leafHash(body);
-    for (const node of this.#range.append(leaf)) {
-      if (!this.#checkNodes) break;
-      const stored = this.#storedNode(nodeKey(node.level, node.index));
-      if (stored && stored.equals(node.hash)) continue;
-      const id = requestIdOf(body);
-      if (node.level === 0 && stored && next && leafHash(next).equals(stored)) {
-        return this.#fail('inserted', k, `an entry was inserted at position ${k}: the next `
-          + `entry has the leaf hash of entry ${k}`, id);
-      }
-      if (node.level === 0) {
-        return this.#fail('edited', k, `entry ${k} does not match its leaf hash (edited)`, id);
-      }
-      const first = node.index * 2 ** node.level;
-      return this.#fail('tree', first, `the stored tree node over entries ${first} to ${k} `
-        + 'differs from the entries: one of them was edited and its leaf rewritten');
+    const range = this.#range;
+    range.append(leafHashHex(body));
+    // Leaf k completes the subtrees at levels 0 to levels - 1, all ending at leaf k.
+    for (let level = 0; this.#checkNodes && level < range.levels; level += 1) {
+      const stored = this.#storedNode(nodeKey(level, Math.floor(k / 2 ** level)));
+      if (stored === range.completed[level]) continue;
+      return this.#nodeMismatch(k, level, stored, body, next);
     }
 
     const checkpoint = this.#checkpoints.get(k + 1);
@@ -138,9 +133,26 @@ export class EntryVerifier {
     return true;
   }
 
-  #checkRoot(checkpoint: TrustedCheckpoint, k: number, id: string | undefined): boolean {
+  /** Names what a stored node that differs from the replayed one means. */
+  #nodeMismatch(k: number, level: number, stored: string | undefined, body: Buffer,
+    next: Buffer | undefined): false {
+    const id = requestIdOf(body);
+    if (level === 0 && stored && next && leafHashHex(next) === stored) {
+      return this.#fail('inserted', k, `an entry was inserted at position ${k}: the next `
+        + `entry has the leaf hash of entry ${k}`, id);
+    }
+    if (level === 0) {
+      return this.#fail('edited', k, `entry ${k} does not match its leaf hash (edited)`, id);
+    }
+    const first = k + 1 - 2 ** level;
+    return this.#fail('tree', first, `the stored tree node over entries ${first} to ${k} `
+      + 'differs from the entries: one of them was edited and its leaf rewritten');
+  }
+
+  #checkRoot(checkpoint: { size: number; rootHex: string }, k: number, id: string | undefined)
+    : boolean {
     this.#checked += 1;
-    if (!this.#range.root().equals(checkpoint.root)) {
+    if (this.#range.rootHex() !== checkpoint.rootHex) {
       return this.#fail('checkpoint_root', this.#covered,
         `entries ${this.#covered} to ${k} do not give the root signed at size `
         + `${checkpoint.size}: an entry in that range was edited, inserted or removed`, id);

@@ -61,14 +61,15 @@ export async function verifyStoredLedger(options: {
     const page = await store.entryBodies(from, PAGE);
     const last = page[page.length - 1];
     if (!last) break;
-    const first = page[0] as { seq: number };
-    replay.setNodes(await store.nodesBetween(first.seq * 64, (last.seq + 1) * 64));
+    const first = page[0] as [number, Buffer];
+    // Node keys of entry n lie in [n * 64, n * 64 + 64) (see node-key.ts).
+    replay.setNodes(await store.nodeHashesBetween(first[0] * 64, (last[0] + 1) * 64));
     for (let i = 0; i < page.length; i += 1) {
-      const row = page[i] as (typeof page)[number];
-      if (!replay.push(row.body, row.seq, page[i + 1]?.body)) break;
+      const [seq, body] = page[i] as [number, Buffer];
+      if (!replay.push(body, seq, page[i + 1]?.[1])) break;
     }
     if (replay.problem) break;
-    from = last.seq + 1;
+    from = last[0] + 1;
     onProgress?.(replay.size, total);
   }
   return replay.finish();
