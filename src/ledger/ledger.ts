@@ -241,6 +241,10 @@ export class Ledger {
 
   #startTimers(): void {
     const { config, logger } = this.context;
+    // A long-running writer: the WAL is copied back by a thread of its own.
+    this.context.store.offloadWalCheckpoints((message) => {
+      logger?.error({ message }, 'ledger WAL checkpoint failed');
+    });
     const tick = setInterval(() => {
       if (this.#sinceCheckpoint > 0) this.#checkpointSoon();
     }, Math.max(config.checkpoint_interval, 1_000));

@@ -207,5 +207,11 @@ export interface LedgerStore {
   /** Entry seqs having any of these fingerprints, with the fingerprint matched. */
   fingerprintMatches(hashes: readonly number[]): Promise<{ hash: number; seq: number }[]>;
 
+  /**
+   * Runs the storage engine's own log maintenance (SQLite's WAL checkpoints)
+   * on a thread of its own from now on, so it never stalls the caller's
+   * event loop; the gateway asks for this, short-lived commands do not.
+   */
+  offloadWalCheckpoints(onError: (message: string) => void): void;
   close(): Promise<void>;
 }

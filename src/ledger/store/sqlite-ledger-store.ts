@@ -7,6 +7,7 @@ import type {
   IndexWork, LedgerStore, OversightCandidate, PreparedBatch, StoredBlob, StoredContent, TreeState,
 } from './ledger-store.js';
 import { LEDGER_SCHEMA_SQL } from './sqlite-schema.js';
+import { WalCheckpointer } from '../../storage/sqlite/wal-checkpointer.js';
 
 interface RawEntry {
   seq: number; request_id: string; type: string; time: string; user: string | null;
@@ -57,6 +58,8 @@ export class SqliteLedgerStore implements LedgerStore {
   #state: TreeState | undefined;
   readonly #stmt: ReturnType<SqliteLedgerStore['prepareStatements']>;
   readonly #rows: CommitRows<keyof typeof COMMIT_COLUMNS>;
+
+  #walCheckpointer: WalCheckpointer | undefined;
 
   private constructor(db: Database.Database) {
     this.#db = db;
@@ -465,8 +468,13 @@ export class SqliteLedgerStore implements LedgerStore {
     return Promise.resolve(found);
   }
 
-  close(): Promise<void> {
+  offloadWalCheckpoints(onError: (message: string) => void): void {
+    this.#walCheckpointer ??= WalCheckpointer.start(this.#db, onError);
+  }
+
+  async close(): Promise<void> {
+    await this.#walCheckpointer?.close();
+    this.#walCheckpointer = undefined;
     if (this.#db.open) this.#db.close();
-    return Promise.resolve();
   }
 }
