@@ -14,6 +14,16 @@ describe('extraction by repetition', () => {
       .toBeGreaterThan(16);
   });
 
+  it('hashes words whatever their case, script or separators', () => {
+    const same = (a: string, b: string) => hammingDistance(simHash(a), simHash(b));
+    expect(same('Écrivez la FICHE du patient Müller', 'écrivez la fiche du patient müller'))
+      .toBe(0);
+    expect(same('one, two; three!', 'one two three')).toBe(0);
+    expect(same('患者 記録 番号 𝟙𝟚 です', '患者 記録 番号 𝟙𝟚 です')).toBe(0);
+    expect(same('Grüße aus München und Köln', 'Grusse aus Munchen und Koln'))
+      .toBeGreaterThan(0);
+  });
+
   it('flags a key sending many near-duplicates within the window', () => {
     const guardrails = guardrailsFrom({ injection: 'off',
       extraction: { action: 'block', threshold: 5, window: '1m' } });

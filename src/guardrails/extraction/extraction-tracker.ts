@@ -1,4 +1,4 @@
-import { hammingDistance, simHash } from './simhash.js';
+import { popcount, simHash } from './simhash.js';
 
 /** Limits of the tracker; memory is at most maxKeys x perKey x 16 bytes. */
 export interface ExtractionTrackerOptions {
@@ -42,8 +42,9 @@ export class ExtractionTracker {
     for (let i = 0; i < history.times.length; i += 1) {
       const time = history.times[i] as number;
       if (time === 0 || now - time > match.window) continue;
-      const other = { high: history.high[i] as number, low: history.low[i] as number };
-      if (hammingDistance(hash, other) <= match.distance) near += 1;
+      const bits = popcount((hash.high ^ (history.high[i] as number)) >>> 0)
+        + popcount((hash.low ^ (history.low[i] as number)) >>> 0);
+      if (bits <= match.distance) near += 1;
     }
 
     const slot = history.next;

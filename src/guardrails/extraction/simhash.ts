@@ -14,48 +14,99 @@ function mix(hash: number, seed: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** FNV-1a hash of each word (letters and digits, lower-cased). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * FNV-1a hash of each word (letters and digits, lower-cased), read in one
+ * pass over the text without cutting words out of it: this runs on every
+ * request, and the regex-and-substrings way allocated a string per word.
+ */
 function wordHashes(text: string): number[] {
   const hashes: number[] = [];
-  const words = text.slice(0, MAX_CHARS).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  for (const word of words) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < word.length; i += 1) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-    hashes.push(h);
+  const end = Math.min(text.length, MAX_CHARS);
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < end; i += 1) {
+    let code = text.charCodeAt(i);
+    if (code < 128) {
+      const lower = code >= 65 && code <= 90;
+      if (!(lower || (code >= 97 && code <= 122) || (code >= 48 && code <= 57))) {
+        if (inWord) hashes.push(h);
+        inWord = false;
+        h = FNV_OFFSET;
+        continue;
+      }
+      if (lower) code += 32;
+      h = Math.imul(h ^ code, FNV_PRIME);
+      inWord = true;
+      continue;
+    }
+    const point = text.codePointAt(i) as number;
+    const char = String.fromCodePoint(point);
+    if (point > 0xffff) i += 1;
+    if (!WORD_CHAR.test(char)) {
+      if (inWord) hashes.push(h);
+      inWord = false;
+      h = FNV_OFFSET;
+      continue;
+    }
+    const lowered = char.toLowerCase();
+    for (let k = 0; k < lowered.length; k += 1) h = Math.imul(h ^ lowered.charCodeAt(k), FNV_PRIME);
+    inWord = true;
   }
+  if (inWord) hashes.push(h);
   return hashes;
 }
 
 /**
  * SimHash (Charikar 2002) of a text's word 3-shingles: near-duplicate
  * texts get hashes a few bits apart. Texts under three words hash their words.
+ * Votes are counted per byte value (8 increments a shingle) and turned into
+ * per-bit votes once at the end, instead of 64 updates a shingle.
  */
 export function simHash(text: string): SimHash {
   const words = wordHashes(text);
-  const votes = new Int32Array(64);
+  const counts = new Int32Array(8 * 256);
   const width = Math.min(3, Math.max(1, words.length));
+  let shingles = 0;
 
   for (let i = 0; i + width <= words.length; i += 1) {
     let shingle = 0;
     for (let k = 0; k < width; k += 1) shingle = Math.imul(shingle ^ (words[i + k] as number), 31);
     const high = mix(shingle, 0x9e3779b9);
     const low = mix(shingle, 0x7f4a7c15);
-    for (let bit = 0; bit < 32; bit += 1) {
-      votes[bit] = (votes[bit] as number) + (((high >>> bit) & 1) << 1) - 1;
-      votes[bit + 32] = (votes[bit + 32] as number) + (((low >>> bit) & 1) << 1) - 1;
+    for (let byte = 0; byte < 4; byte += 1) {
+      const at = (byte << 8);
+      counts[at + ((low >>> (byte * 8)) & 0xff)] += 1;
+      counts[1024 + at + ((high >>> (byte * 8)) & 0xff)] += 1;
     }
+    shingles += 1;
   }
 
+  // Bit b of half h is set when more shingles had it set than not.
+  const ones = new Int32Array(64);
+  for (let byte = 0; byte < 8; byte += 1) {
+    for (let value = 1; value < 256; value += 1) {
+      const count = counts[(byte << 8) + value] as number;
+      if (count === 0) continue;
+      for (let bit = 0; bit < 8; bit += 1) {
+        if ((value >>> bit) & 1) ones[byte * 8 + bit] = (ones[byte * 8 + bit] as number) + count;
+      }
+    }
+  }
   let high = 0;
   let low = 0;
   for (let bit = 0; bit < 32; bit += 1) {
-    if ((votes[bit] as number) > 0) high |= 1 << bit;
-    if ((votes[bit + 32] as number) > 0) low |= 1 << bit;
+    if (2 * (ones[bit] as number) > shingles) low |= 1 << bit;
+    if (2 * (ones[bit + 32] as number) > shingles) high |= 1 << bit;
   }
   return { high: high >>> 0, low: low >>> 0 };
 }
 
-function popcount(value: number): number {
+/** Number of set bits of a 32-bit unsigned integer. */
+export function popcount(value: number): number {
   let v = value - ((value >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
