@@ -78,9 +78,10 @@ export function simHash(text: string): SimHash {
     const high = mix(shingle, 0x9e3779b9);
     const low = mix(shingle, 0x7f4a7c15);
     for (let byte = 0; byte < 4; byte += 1) {
-      const at = (byte << 8);
-      counts[at + ((low >>> (byte * 8)) & 0xff)] += 1;
-      counts[1024 + at + ((high >>> (byte * 8)) & 0xff)] += 1;
+      const lowAt = (byte << 8) + ((low >>> (byte * 8)) & 0xff);
+      const highAt = 1024 + (byte << 8) + ((high >>> (byte * 8)) & 0xff);
+      counts[lowAt] = (counts[lowAt] as number) + 1;
+      counts[highAt] = (counts[highAt] as number) + 1;
     }
     shingles += 1;
   }
