@@ -49,7 +49,9 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
   const { config, dataDir } = loaded;
   const env = options.env ?? process.env;
   const logger = options.logger ?? createLogger({ level: config.log_level });
-  const storage = openStorage(config, dataDir, true);
+  const storage = openStorage(config, dataDir, {
+    onCheckpointError: (message) => logger.error({ message }, 'database WAL checkpoint failed'),
+  });
   const metrics = new GatewayMetrics();
   const upstream = new UpstreamClient(config.providers, env);
   const prices = new PriceBook(config.providers, config.prices);

@@ -3,12 +3,16 @@ import { SqliteStorage } from './sqlite/sqlite-storage.js';
 import type { Storage } from './storage.js';
 
 /**
- * Opens the backend the configuration names. `serving` is set by the
- * gateway, which commits on a writer thread; commands write on their own.
+ * Opens the backend the configuration names. `serving` is given by the
+ * gateway, a long-running writer whose upkeep (WAL checkpoints) runs on a
+ * thread of its own; commands leave it to SQLite.
  */
-export function openStorage(config: Config, dataDir: string, serving = false): Storage {
+export function openStorage(config: Config, dataDir: string,
+  serving?: { onCheckpointError: (message: string) => void }): Storage {
   switch (config.storage) {
     case 'sqlite':
-      return new SqliteStorage(dataDir, { writerThread: serving });
+      return new SqliteStorage(dataDir, serving
+        ? { checkpointThread: true, onCheckpointError: serving.onCheckpointError }
+        : {});
   }
 }

@@ -108,7 +108,7 @@ describe('bad input gets a clear error in the caller\'s shape', () => {
       .rejects.toMatchObject({ status: 401, code: 'key_revoked' });
   });
 
-  it('refuses a key revoked from another process within a second', async () => {
+  it('refuses a key revoked from another process on its next request', async () => {
     const issued = await issueKey(harness.storage.keys, { user: 'dave', department: 'ops' });
     const client = new OpenAI({ apiKey: issued.key, baseURL: `${harness.gateway.url}/v1`,
       maxRetries: 0 });
@@ -117,14 +117,8 @@ describe('bad input gets a clear error in the caller\'s shape', () => {
     const other = new SqliteStorage(harness.dataDir);
     await other.keys.revoke(issued.record.id, new Date());
     await other.close();
-    const revokedAt = Date.now();
-    let refusal: unknown;
-    while (refusal === undefined && Date.now() - revokedAt < 3_000) {
-      refusal = await client.chat.completions.create({ model: 'gpt-4o', messages })
-        .then(() => undefined, (error: unknown) => error);
-    }
-    expect(refusal).toMatchObject({ status: 401, code: 'key_revoked' });
-    expect(Date.now() - revokedAt).toBeLessThan(1_500);
+    await expect(client.chat.completions.create({ model: 'gpt-4o', messages }))
+      .rejects.toMatchObject({ status: 401, code: 'key_revoked' });
   });
 
   it('refuses a key revoked through the gateway on its next request', async () => {

@@ -28,23 +28,21 @@ function fromRow(row: KeyRow): KeyRecord {
   };
 }
 
-/**
- * How long a found key is served from memory. A lookup right after another
- * connection committed (the writer thread does, many times a second) costs
- * SQLite a page reload, several times the price of the query itself.
- */
-const CACHE_MS = 1_000;
 /** Most keys held in the lookup cache; past it the cache starts over. */
 const CACHE_LIMIT = 10_000;
 
 /**
  * Gateway keys in SQLite. Lookups by hash use the unique index, behind a
- * cache of found keys kept for `CACHE_MS`: this store's own writes (the admin
- * API) clear it at once, a `keys revoke` run from another process is seen
- * within that second. Unknown hashes are never cached.
+ * cache of found keys that is dropped whenever the file may have changed:
+ * SQLite's `data_version` moves when another connection (a `keys revoke` run
+ * from the command line) commits, and this store's own writes clear it, so
+ * a revoked key is refused on its next request. Checking costs a fraction
+ * of the query. Unknown hashes are never cached.
  */
 export class SqliteKeyStore implements KeyStore {
-  readonly #cache = new Map<string, { key: KeyRecord; until: number }>();
+  readonly #cache = new Map<string, KeyRecord>();
+  readonly #dataVersion: Statement<[], number>;
+  #cachedVersion = -1;
   readonly #insert: Statement;
   readonly #byHash: Statement<[string], KeyRow>;
   readonly #byId: Statement<[string], KeyRow>;
@@ -52,6 +50,7 @@ export class SqliteKeyStore implements KeyStore {
   readonly #revoke: Statement<[number, string]>;
 
   constructor(db: Database) {
+    this.#dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.#insert = db.prepare(`INSERT INTO keys
       (id, hash, prefix, user, department, agent, created_at, expires_at, revoked_at)
       VALUES (@id, @hash, @prefix, @user, @department, @agent, @created_at, @expires_at, NULL)`);
@@ -72,16 +71,22 @@ export class SqliteKeyStore implements KeyStore {
     return { ...key, revokedAt: null };
   }
 
-  async findByHash(hash: string, now = Date.now()): Promise<KeyRecord | undefined> {
+  async findByHash(hash: string): Promise<KeyRecord | undefined> {
+    const version = this.#dataVersion.get() as number;
+    if (version !== this.#cachedVersion) {
+      this.#cache.clear();
+      this.#cachedVersion = version;
+    }
     const cached = this.#cache.get(hash);
-    if (cached && cached.until > now) return cached.key;
+    if (cached) return cached;
     const row = this.#byHash.get(hash);
     if (!row) return undefined;
     const key = fromRow(row);
     if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
-    this.#cache.set(hash, { key, until: now + CACHE_MS });
+    this.#cache.set(hash, key);
     return key;
   }
+
 
   async findById(id: string): Promise<KeyRecord | undefined> {
     const row = this.#byId.get(id);

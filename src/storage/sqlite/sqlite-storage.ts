@@ -6,22 +6,25 @@ import { SqliteBudgetStore } from './sqlite-budget-store.js';
 import { SqliteKeyStore } from './sqlite-key-store.js';
 import { SqliteRejectionStore } from './sqlite-rejection-store.js';
 import { SqliteRequestStore } from './sqlite-request-store.js';
-import { InlineWriter, type SqliteWriter } from './sqlite-writer.js';
-import { WorkerWriter } from './worker-writer.js';
+import { SqliteWriter } from './sqlite-writer.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 /** Options of `SqliteStorage`. */
 export interface SqliteStorageOptions {
   /**
-   * Commit request records, spending and rejections on a thread of their
-   * own (the gateway does); otherwise on the caller's thread (commands).
+   * Copy the WAL back into the database from a thread of its own instead of
+   * inside commits (the gateway does; commands, short-lived, do not).
    */
-  writerThread?: boolean;
+  checkpointThread?: boolean;
+  /** Told when such a checkpoint fails. */
+  onCheckpointError?: (message: string) => void;
 }
 
 /** The embedded backend: one SQLite file under the data folder. */
 export class SqliteStorage implements Storage {
   readonly db: Database;
   readonly #writer: SqliteWriter;
+  readonly #checkpointer: WalCheckpointer | undefined;
   readonly keys: SqliteKeyStore;
   readonly requests: SqliteRequestStore;
   readonly budgets: SqliteBudgetStore;
@@ -30,8 +33,11 @@ export class SqliteStorage implements Storage {
 
   constructor(dataDir: string, options: SqliteStorageOptions = {}) {
     this.db = openDatabase(dataDir);
-    const writer = options.writerThread ? new WorkerWriter(dataDir) : new InlineWriter(this.db);
+    const writer = new SqliteWriter(this.db);
     this.#writer = writer;
+    this.#checkpointer = options.checkpointThread
+      ? WalCheckpointer.start(this.db, options.onCheckpointError ?? (() => undefined))
+      : undefined;
     this.keys = new SqliteKeyStore(this.db);
     this.requests = new SqliteRequestStore(this.db, writer);
     this.budgets = new SqliteBudgetStore(this.db, writer);
@@ -45,7 +51,8 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    await this.#writer.close().catch(() => undefined);
+    await this.#writer.flush().catch(() => undefined);
+    await this.#checkpointer?.close();
     this.db.close();
   }
 }

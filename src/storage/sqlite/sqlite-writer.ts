@@ -9,23 +9,7 @@ import { WriteStatements, type WriteOp } from './write-ops.js';
  * (request records, budget spending, rejections) commit in one transaction,
  * so a request costs one commit however many tables it touches.
  */
-export interface SqliteWriter {
-  /** Queues a write; resolves once its transaction committed. */
-  write(op: WriteOp): Promise<void>;
-  /** Waits for every queued write. */
-  flush(): Promise<void>;
-  /** Flushes, then releases what the writer holds. */
-  close(): Promise<void>;
-}
-
-/** The error every failed commit becomes, whichever thread ran it. */
-export function writeFailed(message: string, cause?: unknown): TokenwardenError {
-  return new TokenwardenError('storage_unavailable', `Cannot write to the database: ${message}`,
-    cause === undefined ? {} : { cause });
-}
-
-/** Commits on the calling thread, through the caller's own connection. */
-export class InlineWriter implements SqliteWriter {
+export class SqliteWriter {
   readonly #commit: GroupCommit<WriteOp>;
 
   constructor(db: Database) {
@@ -34,20 +18,19 @@ export class InlineWriter implements SqliteWriter {
       try {
         statements.apply(ops);
       } catch (error) {
-        throw writeFailed((error as Error).message, error);
+        throw new TokenwardenError('storage_unavailable',
+          `Cannot write to the database: ${(error as Error).message}`, { cause: error });
       }
     });
   }
 
+  /** Queues a write; resolves once its transaction committed. */
   write(op: WriteOp): Promise<void> {
     return this.#commit.add(op);
   }
 
+  /** Waits for every queued write. */
   flush(): Promise<void> {
     return this.#commit.flush();
-  }
-
-  close(): Promise<void> {
-    return this.flush();
   }
 }

@@ -1,9 +1,45 @@
 import type { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+import type { CheckpointCommand, CheckpointReply } from './checkpoint-worker.js';
 import { startThread } from './start-thread.js';
 
 /** How often the checkpoint thread copies the WAL back, unless told otherwise. */
 const EVERY_MS = 1_000;
+
+/** The one checkpoint thread of the process, shared by every file that uses it. */
+interface SharedThread {
+  worker: Worker;
+  errors: Map<number, (message: string) => void>;
+  removed: Map<number, () => void>;
+}
+
+let shared: SharedThread | undefined;
+let nextId = 0;
+
+function sharedThread(): SharedThread {
+  if (shared) return shared;
+  const worker = startThread(import.meta.url, 'checkpoint-worker', {});
+  const thread: SharedThread = { worker, errors: new Map(), removed: new Map() };
+  worker.on('message', (reply: CheckpointReply) => {
+    if ('error' in reply) {
+      thread.errors.get(reply.id)?.(reply.error);
+      return;
+    }
+    thread.removed.get(reply.id)?.();
+    thread.removed.delete(reply.id);
+  });
+  worker.on('error', (error) => {
+    for (const onError of thread.errors.values()) onError(error.message);
+  });
+  worker.on('exit', () => {
+    if (shared === thread) shared = undefined;
+    for (const done of thread.removed.values()) done();
+  });
+  // Checkpoints are upkeep: they never keep the process alive.
+  worker.unref();
+  shared = thread;
+  return thread;
+}
 
 /**
  * Moves a SQLite file's WAL checkpoints off the thread that writes it. A
@@ -11,15 +47,15 @@ const EVERY_MS = 1_000;
  * database and syncs both files; run inside a commit, as SQLite does by
  * default, it holds up whatever that thread serves for as long as the copy
  * takes. Here the writing connection's automatic checkpoints are turned off
- * and a thread with its own connection checkpoints every second instead.
+ * and one thread of the process, with a connection per file, checkpoints
+ * every file handed to it every second instead.
  */
 export class WalCheckpointer {
-  readonly #worker: Worker;
-  readonly #exited: Promise<void>;
+  readonly #id: number;
+  #closed = false;
 
-  private constructor(worker: Worker) {
-    this.#worker = worker;
-    this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+  private constructor(id: number) {
+    this.#id = id;
   }
 
   /**
@@ -29,17 +65,29 @@ export class WalCheckpointer {
   static start(db: Database, onError: (message: string) => void,
     everyMs = EVERY_MS): WalCheckpointer {
     db.pragma('wal_autocheckpoint = 0');
-    const worker = startThread(import.meta.url, 'checkpoint-worker',
-      { workerData: { path: db.name, everyMs } });
-    worker.on('message', (message: { error: string }) => onError(message.error));
-    worker.on('error', (error) => onError(error.message));
-    worker.unref();
-    return new WalCheckpointer(worker);
+    const thread = sharedThread();
+    const id = nextId++;
+    thread.errors.set(id, onError);
+    thread.worker.postMessage({ add: id, path: db.name, everyMs } satisfies CheckpointCommand);
+    return new WalCheckpointer(id);
   }
 
-  /** Stops the thread; the last connection to close checkpoints what is left. */
+  /**
+   * Stops checkpointing this file (the thread ends with its last file); the
+   * last connection to close checkpoints what is left.
+   */
   async close(): Promise<void> {
-    this.#worker.postMessage('close');
-    await this.#exited;
+    const thread = shared;
+    if (this.#closed || !thread) return;
+    this.#closed = true;
+    thread.errors.delete(this.#id);
+    await new Promise<void>((resolve) => {
+      thread.removed.set(this.#id, resolve);
+      thread.worker.postMessage({ remove: this.#id } satisfies CheckpointCommand);
+    });
+    if (thread.errors.size === 0 && shared === thread) {
+      shared = undefined;
+      await thread.worker.terminate();
+    }
   }
 }

@@ -17,17 +17,17 @@ function record(id: string): RequestRecord {
   };
 }
 
-// The gateway commits on a writer thread, commands on their own thread:
-// both must behave the same to their callers.
+// The gateway checkpoints from a thread of its own, commands leave it to
+// SQLite: writes must behave the same to their callers either way.
 describe.each([
-  { name: 'writer thread', writerThread: true },
-  { name: 'inline writer', writerThread: false },
-])('$name', ({ writerThread }) => {
+  { name: 'checkpoint thread', checkpointThread: true },
+  { name: 'checkpoints by SQLite', checkpointThread: false },
+])('$name', ({ checkpointThread }) => {
   let dir: string;
   let storage: SqliteStorage;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'tokenwarden-writer-'));
-    storage = new SqliteStorage(dir, { writerThread });
+    storage = new SqliteStorage(dir, { checkpointThread });
   });
   afterEach(async () => {
     await storage.close();
