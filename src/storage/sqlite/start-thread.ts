@@ -10,8 +10,8 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * @param name the module's file name without extension
  */
 export function startThread(callerUrl: string, name: string, options: WorkerOptions): Worker {
-  // These threads parse small batches and run statements: a young generation
-  // of a few MiB is plenty, and Node's default would cost resident memory.
+  // These threads run a few statements now and then: a young generation of a
+  // few MiB is plenty, and Node's default would cost resident memory.
   options = { ...options, resourceLimits: { maxYoungGenerationSizeMb: 4 } };
   if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
   const entry = JSON.stringify(new URL(`./${name}.ts`, callerUrl).href);
