@@ -15,6 +15,10 @@ function mix(hash: number, seed: number): number {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+// Reused by every call (hashing is synchronous): a fresh 8 KiB array per
+// request is memory outside the JavaScript heap until a collection frees it.
+const counts = new Int32Array(8 * 256);
+const ones = new Int32Array(64);
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -68,7 +72,8 @@ function wordHashes(text: string): number[] {
  */
 export function simHash(text: string): SimHash {
   const words = wordHashes(text);
-  const counts = new Int32Array(8 * 256);
+  counts.fill(0);
+  ones.fill(0);
   const width = Math.min(3, Math.max(1, words.length));
   let shingles = 0;
 
@@ -87,7 +92,6 @@ export function simHash(text: string): SimHash {
   }
 
   // Bit b of half h is set when more shingles had it set than not.
-  const ones = new Int32Array(64);
   for (let byte = 0; byte < 8; byte += 1) {
     for (let value = 1; value < 256; value += 1) {
       const count = counts[(byte << 8) + value] as number;
