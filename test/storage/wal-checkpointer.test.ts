@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { WalCheckpointer } from '../../src/storage/sqlite/wal-checkpointer.js';
 
+const run = promisify(execFile);
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,4 +35,21 @@ it('copies the WAL into the database from its own thread', async () => {
   await checkpointer.close();
   db.close();
   expect(errors).toEqual([]);
+});
+
+it('lets a closing process wait for the thread to let go of its file', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tokenwarden-checkpoint-'));
+  // Nothing else keeps the child's event loop alive while close() waits.
+  const script = `
+    import Database from 'better-sqlite3';
+    import { WalCheckpointer } from ${JSON.stringify(new URL('../../src/storage/sqlite/wal-checkpointer.ts', import.meta.url).href)};
+    const db = new Database(${JSON.stringify(join(dir, 'child.db'))});
+    db.pragma('journal_mode = WAL');
+    const checkpointer = WalCheckpointer.start(db, () => undefined);
+    await checkpointer.close();
+    db.close();
+    console.log('closed');`;
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module',
+    '--eval', script], { cwd: join(import.meta.dirname, '../..') });
+  expect(stdout.trim()).toBe('closed');
 });

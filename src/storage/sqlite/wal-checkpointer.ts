@@ -81,10 +81,13 @@ export class WalCheckpointer {
     if (this.#closed || !thread) return;
     this.#closed = true;
     thread.errors.delete(this.#id);
+    // Held open until the thread answers, or an exiting process would not wait.
+    thread.worker.ref();
     await new Promise<void>((resolve) => {
       thread.removed.set(this.#id, resolve);
       thread.worker.postMessage({ remove: this.#id } satisfies CheckpointCommand);
     });
+    thread.worker.unref();
     if (thread.errors.size === 0 && shared === thread) {
       shared = undefined;
       await thread.worker.terminate();
