@@ -58,6 +58,9 @@ export class SqliteLedgerStore implements LedgerStore {
   #state: TreeState | undefined;
   readonly #stmt: ReturnType<SqliteLedgerStore['prepareStatements']>;
   readonly #rows: CommitRows<keyof typeof COMMIT_COLUMNS>;
+  /** The append transaction, made once: better-sqlite3 builds a wrapper per call otherwise. */
+  #append: Database.Transaction<(prepare: (state: TreeState) => PreparedBatch) => TreeState>
+    | undefined;
 
   #walCheckpointer: WalCheckpointer | undefined;
 
@@ -238,14 +241,14 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   appendBatch(prepare: (state: TreeState) => PreparedBatch): Promise<TreeState> {
-    const run = this.#db.transaction(() => {
-      const batch = prepare(this.#currentState());
+    this.#append ??= this.#db.transaction((prepareBatch: typeof prepare) => {
+      const batch = prepareBatch(this.#currentState());
       this.#writeBatch(batch);
       return batch.state;
     });
     try {
       // IMMEDIATE takes the write lock first: the holder is the one sequencer.
-      const state = run.immediate();
+      const state = this.#append.immediate(prepare);
       this.#state = state;
       return Promise.resolve(state);
     } catch (error) {
