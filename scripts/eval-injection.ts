@@ -1,7 +1,7 @@
 /**
  * Evaluates the committed injection model and the full detector on the
  * held-out repositories, and exits 1 below the targets (recall 90%, false
- * positives 3%). CI runs it as `npm run eval:injection`.
+ * positives 3%). `npm run eval:injection` runs it.
  *
  *   node --import tsx scripts/eval-injection.ts [--threshold 0.5]
  */
