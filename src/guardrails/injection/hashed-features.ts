@@ -2,11 +2,11 @@
  * Hashed n-gram features shared by the classifier at run time and by
  * `scripts/train-injection.ts`: word 1-3 grams and character 3-5 grams of
  * the folded text, digits collapsed to `0` and whitespace runs to one space,
- * each hashed into 2^20 buckets. Any change here changes the model: retrain.
+ * each hashed into 2^19 buckets. Any change here changes the model: retrain.
  */
 
 /** Number of hash buckets, as a power of two. */
-export const BUCKET_BITS = 20;
+export const BUCKET_BITS = 19;
 
 /**
  * Features are counts divided by (their total) ** NORM_POWER, the square

@@ -6,7 +6,7 @@ import { BUCKET_BITS } from './hashed-features.js';
 
 /**
  * The injection classifier's weights: a logistic regression over hashed
- * features, stored as int8 with one scale (a 1 MiB file). Layout, little
+ * features, stored as int8 with one scale (a 512 KiB file). Layout, little
  * endian: `TWIM`, version byte (2: word 1-3 grams), bucket bits byte, two zero bytes, float32
  * scale, float32 bias, then one int8 per bucket.
  */
@@ -62,7 +62,7 @@ export function decodeInjectionModel(bytes: Buffer): InjectionModel {
       `Injection model is not a version-${VERSION} model with ${buckets} buckets: retrain it`);
   }
 
-  // A copy, so the model does not pin a pooled Buffer; int8 keeps it small (1 MiB).
+  // A copy, so the model does not pin a pooled Buffer; int8 keeps it small (512 KiB).
   const weights = new Int8Array(buckets);
   weights.set(new Int8Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, buckets));
   return { weights, scale: bytes.readFloatLE(8), bias: bytes.readFloatLE(12) };
