@@ -19,7 +19,8 @@ it('copies the WAL into the database from its own thread', async () => {
   db.exec('CREATE TABLE t (x TEXT)');
   db.pragma('wal_checkpoint(TRUNCATE)');
   const errors: string[] = [];
-  const checkpointer = WalCheckpointer.start(db, (message) => errors.push(message), 100);
+  const checkpointer = WalCheckpointer.start(db, (message) => errors.push(message),
+    { everyMs: 100 });
   const before = statSync(path).size;
 
   const insert = db.prepare('INSERT INTO t VALUES (?)');
@@ -35,6 +36,46 @@ it('copies the WAL into the database from its own thread', async () => {
   await checkpointer.close();
   db.close();
   expect(errors).toEqual([]);
+});
+
+it('keeps the WAL bounded while writes never stop', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tokenwarden-checkpoint-'));
+  const path = join(dir, 'busy.db');
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (x BLOB)');
+  const errors: string[] = [];
+  // 256 pages (1 MiB): a small limit, so that a short test writes many times it.
+  const checkpointer = WalCheckpointer.start(db, (message) => errors.push(message),
+    { everyMs: 10, restartPages: 256 });
+  const insert = db.prepare('INSERT INTO t VALUES (?)');
+  const write = db.transaction((row: Buffer, count: number) => {
+    for (let i = 0; i < count; i++) insert.run(row);
+  });
+  const row = Buffer.alloc(8_192, 7);
+
+  // The thread is running once the database file grows.
+  write(row, 16);
+  const before = statSync(path).size;
+  while (statSync(path).size === before) await new Promise((resolve) => setTimeout(resolve, 10));
+
+  // A commit every turn of the event loop, as a loaded gateway makes them:
+  // some commit always lands while the thread copies pages.
+  let written = 0;
+  let largest = 0;
+  const until = Date.now() + 1_500;
+  while (Date.now() < until) {
+    write(row, 4);
+    written += 4 * row.length;
+    largest = Math.max(largest, statSync(`${path}-wal`).size);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await checkpointer.close();
+  db.close();
+
+  expect(errors).toEqual([]);
+  expect(written).toBeGreaterThan(20 * 2 ** 20);
+  expect(largest).toBeLessThan(written / 4);
 });
 
 it('lets a closing process wait for the thread to let go of its file', async () => {

@@ -5,11 +5,14 @@ import { startThread } from './start-thread.js';
 
 /** How often the checkpoint thread copies the WAL back, unless told otherwise. */
 const EVERY_MS = 1_000;
+/** WAL size, in pages (64 MiB of 4 KiB pages), past which the WAL is made to start over. */
+const RESTART_PAGES = 16_384;
 
 /** The one checkpoint thread of the process, shared by every file that uses it. */
 interface SharedThread {
   worker: Worker;
   errors: Map<number, (message: string) => void>;
+  restarts: Map<number, () => void>;
   removed: Map<number, () => void>;
 }
 
@@ -19,10 +22,16 @@ let nextId = 0;
 function sharedThread(): SharedThread {
   if (shared) return shared;
   const worker = startThread(import.meta.url, 'checkpoint-worker', {});
-  const thread: SharedThread = { worker, errors: new Map(), removed: new Map() };
+  const thread: SharedThread = {
+    worker, errors: new Map(), restarts: new Map(), removed: new Map(),
+  };
   worker.on('message', (reply: CheckpointReply) => {
     if ('error' in reply) {
       thread.errors.get(reply.id)?.(reply.error);
+      return;
+    }
+    if ('restart_wal' in reply) {
+      thread.restarts.get(reply.id)?.();
       return;
     }
     thread.removed.get(reply.id)?.();
@@ -48,7 +57,10 @@ function sharedThread(): SharedThread {
  * default, it holds up whatever that thread serves for as long as the copy
  * takes. Here the writing connection's automatic checkpoints are turned off
  * and one thread of the process, with a connection per file, checkpoints
- * every file handed to it every second instead.
+ * every file handed to it every second instead. When a WAL passes 64 MiB,
+ * the writing connection copies the frames the thread has not yet copied,
+ * so that its next commit starts the WAL over (see checkpoint-worker.ts):
+ * the WAL stays near that size however steady the writes.
  */
 export class WalCheckpointer {
   readonly #id: number;
@@ -61,14 +73,26 @@ export class WalCheckpointer {
   /**
    * @param db the writing connection, in WAL mode; its automatic checkpoints stop
    * @param onError told when a checkpoint fails (the next round tries again)
+   * @param options `everyMs` between checkpoints; `restartPages`, the WAL
+   *   size past which the writing connection makes the WAL start over
    */
   static start(db: Database, onError: (message: string) => void,
-    everyMs = EVERY_MS): WalCheckpointer {
+    options: { everyMs?: number; restartPages?: number } = {}): WalCheckpointer {
     db.pragma('wal_autocheckpoint = 0');
     const thread = sharedThread();
     const id = nextId++;
     thread.errors.set(id, onError);
-    thread.worker.postMessage({ add: id, path: db.name, everyMs } satisfies CheckpointCommand);
+    thread.restarts.set(id, () => {
+      try {
+        // Synchronous, between two commits: no frame can land while it copies.
+        if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+      } catch (error) {
+        onError((error as Error).message);
+      }
+      thread.worker.postMessage({ restarted: id } satisfies CheckpointCommand);
+    });
+    thread.worker.postMessage({ add: id, path: db.name, everyMs: options.everyMs ?? EVERY_MS,
+      restartPages: options.restartPages ?? RESTART_PAGES } satisfies CheckpointCommand);
     return new WalCheckpointer(id);
   }
 
@@ -81,6 +105,7 @@ export class WalCheckpointer {
     if (this.#closed || !thread) return;
     this.#closed = true;
     thread.errors.delete(this.#id);
+    thread.restarts.delete(this.#id);
     // Held open until the thread answers, or an exiting process would not wait.
     thread.worker.ref();
     await new Promise<void>((resolve) => {
