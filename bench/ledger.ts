@@ -1,16 +1,28 @@
 // Ledger benchmark: durable appends with group commit, full verification and
 // inclusion proofs, plus a same-run baseline of unbatched SQLite inserts.
 // Prints one JSON line; `appends_vs_baseline` compares with the same ledger
-// writing one transaction per append. LEDGER_BENCH_ENTRIES scales the run (default 30000);
-// LEDGER_BENCH_ENTRIES=1000000 measures verification of a million entries.
-import { mkdtempSync, rmSync } from 'node:fs';
+// writing one transaction per append, and `verify_vs_one_thread` compares
+// verification as `audit verify` does it (threads from 262,144 entries) with
+// verification on one thread, both on the stopped ledger. `cli_verify_s` times
+// the whole `tokenwarden audit verify` command. Verification runs the compiled
+// code in dist/, as the command does (`npm run bench:ledger` builds it first).
+// LEDGER_BENCH_ENTRIES scales the run (default 30000); LEDGER_BENCH_ENTRIES=1000000
+// measures verification of a million entries.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { NoteVerifier } from '../src/ledger/checkpoint/note-keys.js';
 import { ledgerConfigSchema } from '../src/ledger/config.js';
 import { Ledger, type LedgerRequest } from '../src/ledger/ledger.js';
-import { verifyStoredLedger } from '../src/ledger/verify/verify-ledger.js';
+import type { LedgerStore } from '../src/ledger/store/ledger-store.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const { verifyStoredLedger } = await import(pathToFileURL(
+  join(ROOT, 'dist', 'ledger', 'verify', 'verify-ledger.js')).href) as
+  typeof import('../src/ledger/verify/verify-ledger.js');
 
 const ENTRIES = Number(process.env.LEDGER_BENCH_ENTRIES ?? 30_000);
 const BASELINE_ROWS = 3_000;
@@ -111,6 +123,27 @@ function baseline(dir: string, requests: LedgerRequest[]): number {
   return rate;
 }
 
+/** Seconds to verify the whole ledger with `threads` threads (default as `audit verify`). */
+async function timeVerify(store: LedgerStore, verifier: NoteVerifier, threads?: number)
+  : Promise<number> {
+  const start = performance.now();
+  const report = await verifyStoredLedger({ store, verifier, threads });
+  if (!report.ok) throw new Error(`verification failed: ${report.problem?.message}`);
+  return (performance.now() - start) / 1000;
+}
+
+/** Seconds from start to exit of `tokenwarden audit verify` on the data folder. */
+function timeCommand(dataDir: string): number {
+  const config = join(dataDir, 'bench.yaml');
+  writeFileSync(config, `data_dir: ${dataDir}\n`);
+  const start = performance.now();
+  const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'tokenwarden.js'), '-c', config,
+    'audit', 'verify', '--format', 'json'], { encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  if (!(JSON.parse(out) as { ok: boolean }).ok) throw new Error(`verification failed: ${out}`);
+  return seconds;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
@@ -125,21 +158,33 @@ try {
   const appendCpuUs = lastCpuUs;
   await ledger.checkpoint();
 
-  const { store, reader, signer } = ledger.context;
-  let start = performance.now();
-  const report = await verifyStoredLedger({ store,
-    verifier: NoteVerifier.fromVerifierKey(signer.verifierKey()) });
-  const verifySeconds = (performance.now() - start) / 1000;
-  if (!report.ok) throw new Error(`verification failed: ${report.problem?.message}`);
-
+  const { reader, signer } = ledger.context;
+  const verifier = NoteVerifier.fromVerifierKey(signer.verifierKey());
   const proofTimes: number[] = [];
   for (let i = 0; i < 1000; i += 1) {
     const index = Math.floor(Math.random() * ENTRIES);
-    start = performance.now();
+    const start = performance.now();
     await reader.inclusion(index, ENTRIES);
     proofTimes.push(performance.now() - start);
   }
   await ledger.close();
+
+  // Verified on the stopped ledger, as an auditor's command meets it. Right after
+  // a million appends the WAL still held gigabytes that were being written out,
+  // which slowed verification and made it vary from run to run.
+  const stopped = await Ledger.open({ dataDir: dir, config: ledgerConfigSchema.parse({
+    store_content: STORE_CONTENT }), background: false });
+  // Each way twice, alternating, the faster kept: the first verification in a
+  // process also pays for compiling the code.
+  const oneThread: number[] = [];
+  const threaded: number[] = [];
+  for (let round = 0; round < 2; round += 1) {
+    oneThread.push(await timeVerify(stopped.context.store, verifier, 1));
+    threaded.push(await timeVerify(stopped.context.store, verifier));
+  }
+  const [verifySeconds, oneThreadSeconds] = [Math.min(...threaded), Math.min(...oneThread)];
+  await stopped.close();
+  const commandSeconds = timeCommand(dir);
 
   const baselinePerS = baseline(dir, requests.slice(0, BASELINE_ROWS));
   const ungroupedPerS = await ungrouped(dir, requests);
@@ -152,6 +197,9 @@ try {
     plain_sqlite_inserts_per_s: Math.round(baselinePerS),
     verify_entries_per_s: Math.round(ENTRIES / verifySeconds),
     verify_s: Number(verifySeconds.toFixed(2)),
+    one_thread_verify_entries_per_s: Math.round(ENTRIES / oneThreadSeconds),
+    verify_vs_one_thread: Number((oneThreadSeconds / verifySeconds).toFixed(2)),
+    cli_verify_s: Number(commandSeconds.toFixed(2)),
     proof_ms: Number(median(proofTimes).toFixed(3)),
     proof_p99_ms: Number(proofTimes.sort((a, b) => a - b)[989]?.toFixed(3)),
     node: process.version,

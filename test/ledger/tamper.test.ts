@@ -1,16 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NoteVerifier } from '../../src/ledger/checkpoint/note-keys.js';
-import { encodeEntry, decodeEntry } from '../../src/ledger/entry.js';
 import { Ledger } from '../../src/ledger/ledger.js';
-import { CompactRange } from '../../src/ledger/merkle/compact-range.js';
 import { leafHash } from '../../src/ledger/merkle/hash.js';
 import { nodeKey } from '../../src/ledger/merkle/node-key.js';
-import { verifyExtends, verifyStoredLedger } from '../../src/ledger/verify/verify-ledger.js';
+import {
+  verifyExtends, verifyStoredLedger, type StoredLedgerVerify,
+} from '../../src/ledger/verify/verify-ledger.js';
 import type { VerifyReport } from '../../src/ledger/verify/verify-report.js';
 import { ledgerConfig, runCli, sampleRequest, tempDataDir } from './fixtures.js';
+import {
+  body, edited, insertForged, rebuildTree, shift, tamper as tamperWith,
+} from './tamper-helpers.js';
 
 let dataDir: string;
 let verifierKey: string;
@@ -29,51 +32,31 @@ beforeEach(async () => {
 });
 
 function tamper(work: (db: Database.Database) => void): void {
-  const db = new Database(join(dataDir, 'ledger.db'));
-  work(db);
-  db.close();
+  tamperWith(dataDir, work);
 }
+
+/** How `verify` runs: on the calling thread, or on threads over segments of 4 entries. */
+const MODES: { name: string; options: Partial<StoredLedgerVerify> }[] = [
+  { name: 'on one thread', options: { threads: 1 } },
+  { name: 'on threads', options: { threads: 2, segmentSize: 4 } },
+];
+let mode: Partial<StoredLedgerVerify> = {};
 
 async function verify(): Promise<VerifyReport> {
   const ledger = await Ledger.open({ dataDir, config: ledgerConfig(), background: false });
   try {
-    return await verifyStoredLedger({ store: ledger.context.store,
+    return await verifyStoredLedger({ ...mode, store: ledger.context.store,
       verifier: NoteVerifier.fromVerifierKey(verifierKey) });
   } finally {
     await ledger.close();
   }
 }
 
-function body(db: Database.Database, seq: number): Buffer {
-  const row = db.prepare<[number], { body: Buffer }>('SELECT body FROM entries WHERE seq = ?')
-    .get(seq);
-  if (!row) throw new Error(`no entry ${seq}`);
-  return row.body;
-}
+describe.each(MODES)('verification locates tampering $name', ({ options }) => {
+  beforeEach(() => {
+    mode = options;
+  });
 
-function edited(db: Database.Database, seq: number): Buffer {
-  const entry = decodeEntry(body(db, seq));
-  if (entry.type !== 'request') throw new Error('not a request');
-  return encodeEntry({ ...entry, cost_usd: 0 });
-}
-
-/** Rebuilds every stored tree node from the current bodies, as a thorough attacker would. */
-function rebuildTree(db: Database.Database): void {
-  const rows = db.prepare<[], { body: Buffer }>('SELECT body FROM entries ORDER BY seq').all();
-  const range = new CompactRange();
-  db.prepare('DELETE FROM nodes').run();
-  const insert = db.prepare('INSERT INTO nodes (key, hash) VALUES (?, ?)');
-  for (const row of rows) {
-    for (const n of range.append(leafHash(row.body))) insert.run(nodeKey(n.level, n.index), n.hash);
-  }
-}
-
-function shift(db: Database.Database, from: number, by: number): void {
-  db.prepare('UPDATE entries SET seq = -seq - 1 WHERE seq >= ?').run(from);
-  db.prepare('UPDATE entries SET seq = -seq - 1 + ? WHERE seq < 0').run(by);
-}
-
-describe('verification locates tampering', () => {
   it('passes on an untouched ledger', async () => {
     expect(await verify()).toMatchObject({ ok: true, size: 40, checkpoints_checked: 2 });
   });
@@ -117,12 +100,7 @@ describe('verification locates tampering', () => {
   });
 
   it('names an inserted entry', async () => {
-    tamper((db) => {
-      const forged = edited(db, 13);
-      shift(db, 13, 1);
-      db.prepare(`INSERT INTO entries (seq, request_id, type, time, body)
-        VALUES (13, 'forged', 'request', '2026-01-01', ?)`).run(forged);
-    });
+    tamper((db) => insertForged(db, 13));
     expect((await verify()).problem).toMatchObject({ kind: 'inserted', index: 13 });
   });
 
@@ -165,6 +143,13 @@ describe('verification locates tampering', () => {
       verifier: NoteVerifier.fromVerifierKey(verifierKey) });
     await ledger.close();
     expect(result.problem).toMatchObject({ kind: 'rollback', index: 30 });
+  });
+
+});
+
+describe('verification against a kept checkpoint and from the CLI', () => {
+  beforeEach(() => {
+    mode = {};
   });
 
   it('proves extension of an older checkpoint, and catches a rewritten history', async () => {

@@ -134,6 +134,12 @@ export interface OversightCandidate {
  */
 export interface LedgerStore {
   /**
+   * The database file, for threads that open their own read-only
+   * connection to verify the ledger side by side; undefined when no other
+   * connection can see the same data (a database in memory).
+   */
+  readonly file: string | undefined;
+  /**
    * Runs `prepare` on the current tree inside one write transaction and
    * writes what it returns. Resolves once the transaction is committed.
    */

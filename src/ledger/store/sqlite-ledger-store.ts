@@ -6,6 +6,7 @@ import type {
   AttestationRow, CheckpointRow, ContentBlob, CosignatureRow, DataKeyRow, EntryRow, EntryType,
   IndexWork, LedgerStore, OversightCandidate, PreparedBatch, StoredBlob, StoredContent, TreeState,
 } from './ledger-store.js';
+import { SqlitePageReader } from './sqlite-page-reader.js';
 import { LEDGER_SCHEMA_SQL } from './sqlite-schema.js';
 import { WalCheckpointer } from '../../storage/sqlite/wal-checkpointer.js';
 
@@ -58,6 +59,7 @@ export class SqliteLedgerStore implements LedgerStore {
   #state: TreeState | undefined;
   readonly #stmt: ReturnType<SqliteLedgerStore['prepareStatements']>;
   readonly #rows: CommitRows<keyof typeof COMMIT_COLUMNS>;
+  readonly #pages: SqlitePageReader;
   /** The append transaction, made once: better-sqlite3 builds a wrapper per call otherwise. */
   #append: Database.Transaction<(prepare: (state: TreeState) => PreparedBatch) => TreeState>
     | undefined;
@@ -68,6 +70,7 @@ export class SqliteLedgerStore implements LedgerStore {
     this.#db = db;
     this.#stmt = this.prepareStatements();
     this.#rows = new CommitRows(db, COMMIT_COLUMNS);
+    this.#pages = new SqlitePageReader(db);
   }
 
   /** Opens (and creates) the database file. */
@@ -91,6 +94,10 @@ export class SqliteLedgerStore implements LedgerStore {
     return new SqliteLedgerStore(db);
   }
 
+  get file(): string | undefined {
+    return this.#db.memory ? undefined : this.#db.name;
+  }
+
   private prepareStatements() {
     const db = this.#db;
     return {
@@ -100,12 +107,6 @@ export class SqliteLedgerStore implements LedgerStore {
       node: db.prepare<[number], { hash: Buffer }>('SELECT hash FROM nodes WHERE key = ?'),
       entriesFrom: db.prepare<[number, number], RawEntry>(
         `SELECT ${ENTRY_COLUMNS} FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?`),
-      // Raw rows: verification reads millions of them, and named rows cost more.
-      entryBodies: db.prepare<[number, number], [number, Buffer]>(
-        'SELECT seq, body FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?').raw(true),
-      nodeHashesBetween: db.prepare<[number, number], [number, string]>(
-        'SELECT key, lower(hex(hash)) FROM nodes WHERE key >= ? AND key < ? ORDER BY key')
-        .raw(true),
       entryBySeq: db.prepare<[number], RawEntry>(
         `SELECT ${ENTRY_COLUMNS} FROM entries WHERE seq = ?`),
       requestEntry: db.prepare<[string], RawEntry>(`SELECT ${ENTRY_COLUMNS} FROM entries
@@ -280,13 +281,11 @@ export class SqliteLedgerStore implements LedgerStore {
   }
 
   entryBodies(from: number, limit: number): Promise<[number, Buffer][]> {
-    const rows = this.#stmt.entryBodies.all(from, limit) as unknown as [number, Buffer][];
-    return Promise.resolve(rows);
+    return Promise.resolve(this.#pages.entryBodies(from, limit));
   }
 
   nodeHashesBetween(from: number, to: number): Promise<[number, string][]> {
-    return Promise.resolve(
-      this.#stmt.nodeHashesBetween.all(from, to) as unknown as [number, string][]);
+    return Promise.resolve(this.#pages.nodeHashes(from, to));
   }
 
   entryBySeq(seq: number): Promise<EntryRow | undefined> {

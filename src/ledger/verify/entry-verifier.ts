@@ -1,42 +1,11 @@
 import { decodeEntry } from '../entry.js';
+import { edgePositions } from '../merkle/compact-range.js';
 import { leafHashHex } from '../merkle/hash.js';
 import { nodeKey } from '../merkle/node-key.js';
+import { claimedSeq, requestIdOf } from './entry-fields.js';
 import { HexRange } from './hex-range.js';
+import type { SegmentSummary } from './verify-segment.js';
 import type { VerifyProblem, VerifyReport } from './verify-report.js';
-
-const SEQ_KEY = Buffer.from('"seq":');
-/** Bytes at the end of an entry that hold its `seq` in practice. */
-const SEQ_TAIL = 320;
-
-/**
- * The `seq` an entry claims, read without parsing the whole entry: in
- * canonical JSON `"seq":` can only be the top-level key (a quote inside a
- * string is escaped), and the leaf hash covers the rest. Searched first
- * near the end, where it sits (only a few short fields sort after it).
- * Undefined when absent; callers then parse the entry to say what is wrong.
- */
-function claimedSeq(body: Buffer): number | undefined {
-  let at = body.indexOf(SEQ_KEY, Math.max(0, body.length - SEQ_TAIL));
-  if (at < 0) at = body.indexOf(SEQ_KEY);
-  if (at < 1 || (body[at - 1] !== 0x2c && body[at - 1] !== 0x7b)) return undefined;
-  let value = 0;
-  let i = at + SEQ_KEY.length;
-  for (; i < body.length; i += 1) {
-    const digit = (body[i] as number) - 0x30;
-    if (digit < 0 || digit > 9) break;
-    value = value * 10 + digit;
-  }
-  return i === at + SEQ_KEY.length ? undefined : value;
-}
-
-/** The request id of an entry, for problem reports; undefined when unreadable. */
-function requestIdOf(body: Buffer): string | undefined {
-  try {
-    return decodeEntry(body).request_id;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A checkpoint whose signature was already checked. */
 export interface TrustedCheckpoint {
@@ -54,9 +23,10 @@ export type NodeRow = [key: number, hash: string];
  *
  * Work is synchronous per entry; the caller feeds pages of entries with the
  * stored nodes of the same range, which keeps a million entries in seconds.
+ * Segments verified on other threads are taken in whole (`pushSegment`).
  */
 export class EntryVerifier {
-  readonly #range = new HexRange();
+  readonly #range: HexRange;
   /** Trusted checkpoints by size, with their roots in hex. */
   readonly #checkpoints: Map<number, TrustedCheckpoint & { rootHex: string }>;
   #nodes: readonly NodeRow[] = [];
@@ -66,14 +36,25 @@ export class EntryVerifier {
   #checked = 0;
   problem: VerifyProblem | undefined;
 
-  constructor(checkpoints: readonly TrustedCheckpoint[]) {
+  /**
+   * @param checkpoints roots to check as their sizes are reached
+   * @param options.start index of the first entry, to verify one segment on
+   *   its own (see `HexRange`); its checkpoints cannot be checked there
+   */
+  constructor(checkpoints: readonly TrustedCheckpoint[], options: { start?: number } = {}) {
+    this.#range = new HexRange(options.start);
     this.#checkpoints = new Map(checkpoints.map((c) => [c.size,
       { ...c, rootHex: c.root.toString('hex') }]));
   }
 
-  /** Entries verified so far. */
+  /** Index of the next entry: entries verified so far, plus the start. */
   get size(): number {
     return this.#range.size;
+  }
+
+  /** The right edge of the tree so far, hex, biggest subtree first. */
+  get edge(): string[] {
+    return this.#range.edge;
   }
 
   /** Stored nodes covering the next page of entries, in key order; omit for a bundle. */
@@ -121,38 +102,93 @@ export class EntryVerifier {
 
     const range = this.#range;
     range.append(leafHashHex(body));
-    // Leaf k completes the subtrees at levels 0 to levels - 1, all ending at leaf k.
-    for (let level = 0; this.#checkNodes && level < range.levels; level += 1) {
-      const stored = this.#storedNode(nodeKey(level, Math.floor(k / 2 ** level)));
-      if (stored === range.completed[level]) continue;
-      return this.#nodeMismatch(k, level, stored, body, next);
+    if (this.#checkNodes) {
+      const stored = this.#storedNode(nodeKey(0, k));
+      if (stored !== range.completed[0]) return this.#leafMismatch(k, stored, body, next);
+      if (range.levels > 1 && !this.#checkTree(k, 1)) return false;
     }
 
     const checkpoint = this.#checkpoints.get(k + 1);
-    if (checkpoint) return this.#checkRoot(checkpoint, k, requestIdOf(body));
+    if (checkpoint) return this.#checkRoot(checkpoint, k, range.rootHex(), requestIdOf(body));
     return true;
   }
 
-  /** Names what a stored node that differs from the replayed one means. */
-  #nodeMismatch(k: number, level: number, stored: string | undefined, body: Buffer,
-    next: Buffer | undefined): false {
+  /**
+   * Takes in a segment verified on its own (see `verifySegment`) as if its
+   * entries were pushed here one by one: the roots of the checkpoints inside
+   * it, then its first problem, then the stored nodes above it and the root
+   * of a checkpoint at its end. Segments come in order, the first at `size`.
+   * Returns false on a problem, and without one when the segment's entries
+   * ended early (the ledger shrank meanwhile): push those one by one instead.
+   */
+  pushSegment(segment: SegmentSummary): boolean {
+    if (this.problem) return false;
+    const range = this.#range;
+    const { start, level } = segment;
+    if (start !== range.size) {
+      throw new RangeError(`segment at ${start} pushed at entry ${range.size}`);
+    }
+    const end = start + 2 ** level;
+    if (segment.size < end && !segment.problem) return false;
+
+    for (const reached of segment.checkpoints) {
+      const checkpoint = this.#checkpoints.get(reached.size);
+      if (!checkpoint || reached.size === end) continue;
+      const root = range.rootHex(reached.edge);
+      if (!this.#checkRoot(checkpoint, reached.size - 1, root, reached.requestId)) {
+        this.#appendEdge(reached.size - start, reached.edge);
+        return false;
+      }
+    }
+    // The segment's root (or, after a problem, its edge so far) joins the tree.
+    this.#appendEdge(segment.size - start, segment.edge);
+    if (segment.problem) {
+      this.problem = segment.problem;
+      return false;
+    }
+
+    this.setNodes(segment.above);
+    if (!this.#checkTree(end - 1, level + 1)) return false;
+    const checkpoint = this.#checkpoints.get(end);
+    if (!checkpoint) return true;
+    const last = segment.checkpoints.find((c) => c.size === end);
+    return this.#checkRoot(checkpoint, end - 1, range.rootHex(), last?.requestId);
+  }
+
+  /** Appends the right edge (biggest first) of `count` entries hashed on their own. */
+  #appendEdge(count: number, edge: readonly string[]): void {
+    edgePositions(count).forEach(({ level }, i) => this.#range.append(edge[i] as string, level));
+  }
+
+  /** Compares the stored nodes that entry k completed, from level `from` up. */
+  #checkTree(k: number, from: number): boolean {
+    // Entry k completes the subtrees at levels 0 to levels - 1, all ending at entry k.
+    const range = this.#range;
+    for (let level = from; level < range.levels; level += 1) {
+      const stored = this.#storedNode(nodeKey(level, Math.floor(k / 2 ** level)));
+      if (stored === range.completed[level]) continue;
+      const first = k + 1 - 2 ** level;
+      return this.#fail('tree', first, `the stored tree node over entries ${first} to ${k} `
+        + 'differs from the entries: one of them was edited and its leaf rewritten');
+    }
+    return true;
+  }
+
+  /** Names what a stored leaf hash that differs from the entry's means. */
+  #leafMismatch(k: number, stored: string | undefined, body: Buffer, next: Buffer | undefined)
+    : false {
     const id = requestIdOf(body);
-    if (level === 0 && stored && next && leafHashHex(next) === stored) {
+    if (stored && next && leafHashHex(next) === stored) {
       return this.#fail('inserted', k, `an entry was inserted at position ${k}: the next `
         + `entry has the leaf hash of entry ${k}`, id);
     }
-    if (level === 0) {
-      return this.#fail('edited', k, `entry ${k} does not match its leaf hash (edited)`, id);
-    }
-    const first = k + 1 - 2 ** level;
-    return this.#fail('tree', first, `the stored tree node over entries ${first} to ${k} `
-      + 'differs from the entries: one of them was edited and its leaf rewritten');
+    return this.#fail('edited', k, `entry ${k} does not match its leaf hash (edited)`, id);
   }
 
-  #checkRoot(checkpoint: { size: number; rootHex: string }, k: number, id: string | undefined)
-    : boolean {
+  #checkRoot(checkpoint: { size: number; rootHex: string }, k: number, rootHex: string,
+    id: string | undefined): boolean {
     this.#checked += 1;
-    if (this.#range.rootHex() !== checkpoint.rootHex) {
+    if (rootHex !== checkpoint.rootHex) {
       return this.#fail('checkpoint_root', this.#covered,
         `entries ${this.#covered} to ${k} do not give the root signed at size `
         + `${checkpoint.size}: an entry in that range was edited, inserted or removed`, id);

@@ -10,9 +10,11 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * @param name the module's file name without extension
  */
 export function startThread(callerUrl: string, name: string, options: WorkerOptions): Worker {
-  // These threads run a few statements now and then: a young generation of a
-  // few MiB is plenty, and Node's default would cost resident memory.
-  options = { ...options, resourceLimits: { maxYoungGenerationSizeMb: 4 } };
+  // Most threads run a few statements now and then: a young generation of a
+  // few MiB is plenty, and Node's default would cost resident memory. Busy
+  // threads pass their own limits.
+  options = { ...options,
+    resourceLimits: { maxYoungGenerationSizeMb: 4, ...options.resourceLimits } };
   if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
   const entry = JSON.stringify(new URL(`./${name}.ts`, callerUrl).href);
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`;
