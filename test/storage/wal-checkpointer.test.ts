@@ -11,12 +11,26 @@ const run = promisify(execFile);
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-it('copies the WAL into the database from its own thread', async () => {
+/** A new database in WAL mode with one table `t (x type)`. */
+function walDatabase(name: string, type: string): { path: string; db: Database.Database } {
   dir = mkdtempSync(join(tmpdir(), 'tokenwarden-checkpoint-'));
-  const path = join(dir, 'file.db');
+  const path = join(dir, name);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.exec('CREATE TABLE t (x TEXT)');
+  db.exec(`CREATE TABLE t (x ${type})`);
+  return { path, db };
+}
+
+/** Waits (at most 5 s) until the database file is larger than `size` bytes. */
+async function untilLarger(path: string, size: number): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (statSync(path).size <= size && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+it('copies the WAL into the database from its own thread', async () => {
+  const { path, db } = walDatabase('file.db', 'TEXT');
   db.pragma('wal_checkpoint(TRUNCATE)');
   const errors: string[] = [];
   const checkpointer = WalCheckpointer.start(db, (message) => errors.push(message),
@@ -27,10 +41,7 @@ it('copies the WAL into the database from its own thread', async () => {
   for (let i = 0; i < 200; i++) insert.run('x'.repeat(1_000));
   // With automatic checkpoints off, only the thread can grow the database file.
   expect(statSync(path).size).toBe(before);
-  const deadline = Date.now() + 5_000;
-  while (statSync(path).size === before && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await untilLarger(path, before);
   expect(statSync(path).size).toBeGreaterThan(before + 150 * 1_000);
 
   await checkpointer.close();
@@ -39,11 +50,7 @@ it('copies the WAL into the database from its own thread', async () => {
 });
 
 it('keeps the WAL bounded while writes never stop', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tokenwarden-checkpoint-'));
-  const path = join(dir, 'busy.db');
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.exec('CREATE TABLE t (x BLOB)');
+  const { path, db } = walDatabase('busy.db', 'BLOB');
   const errors: string[] = [];
   // 256 pages (1 MiB): a small limit, so that a short test writes many times it.
   const checkpointer = WalCheckpointer.start(db, (message) => errors.push(message),
@@ -56,8 +63,7 @@ it('keeps the WAL bounded while writes never stop', async () => {
 
   // The thread is running once the database file grows.
   write(row, 16);
-  const before = statSync(path).size;
-  while (statSync(path).size === before) await new Promise((resolve) => setTimeout(resolve, 10));
+  await untilLarger(path, statSync(path).size);
 
   // A commit every turn of the event loop, as a loaded gateway makes them:
   // some commit always lands while the thread copies pages.
