@@ -1,3 +1,5 @@
+import { joinedPattern } from '../../detectors/joined-pattern.js';
+
 /** A pattern run on answers. */
 export interface OutputRule {
   readonly ruleId: string;
@@ -15,7 +17,9 @@ export interface OutputRule {
 export const LINK_RULES: readonly OutputRule[] = [
   {
     ruleId: 'output.exfil_image', redactAs: 'EXTERNAL_IMAGE',
-    pattern: /!\[[^\]\n]{0,300}\]\(\s*<?https?:\/\/[^\s)>]*(?:\?[^\s)>]*=|\/[A-Za-z0-9+/=_%-]{32,})[^\s)>]*>?(?:\s+"[^"\n]*")?\s*\)/gi,
+    pattern: joinedPattern('gi',
+      String.raw`!\[[^\]\n]{0,300}\]\(\s*<?https?:\/\/[^\s)>]*(?:\?[^\s)>]*=|`,
+      String.raw`\/[A-Za-z0-9+/=_%-]{32,})[^\s)>]*>?(?:\s+"[^"\n]*")?\s*\)`),
   },
   {
     ruleId: 'output.exfil_image', redactAs: 'EXTERNAL_IMAGE',
@@ -23,7 +27,10 @@ export const LINK_RULES: readonly OutputRule[] = [
   },
   {
     ruleId: 'output.auto_load', redactAs: 'EXTERNAL_RESOURCE',
-    pattern: /<(?:img|iframe|script|link|object|embed|video|audio|source|frame)\b[^>]{0,500}?\b(?:src|href|data|srcset|poster)\s*=\s*["']?(?:https?:)?\/\/[^>]{0,2000}>/gi,
+    pattern: joinedPattern('gi',
+      String.raw`<(?:img|iframe|script|link|object|embed|video|audio|source|frame)`,
+      String.raw`\b[^>]{0,500}?\b(?:src|href|data|srcset|poster)\s*=\s*["']?(?:https?:)`,
+      String.raw`?\/\/[^>]{0,2000}>`),
   },
   {
     ruleId: 'output.auto_load', redactAs: 'EXTERNAL_RESOURCE',
@@ -35,12 +42,16 @@ export const LINK_RULES: readonly OutputRule[] = [
 export const COMMAND_RULES: readonly OutputRule[] = [
   {
     ruleId: 'output.sql_destructive',
-    pattern: /\b(?:drop\s+(?:table|database|schema|user|view|index)|truncate\s+table|alter\s+table\s+\S+\s+drop)\b/gi,
+    pattern: joinedPattern('gi',
+      String.raw`\b(?:drop\s+(?:table|database|schema|user|view|index)|truncate\s+table|`,
+      String.raw`alter\s+table\s+\S+\s+drop)\b`),
   },
   {
     // DELETE or UPDATE of a whole table: the statement up to `;` has no WHERE.
     ruleId: 'output.sql_unbounded',
-    pattern: /\bdelete\s+from\s+[\w."`[\]]+\s*(?:;|$)|\bupdate\s+[\w."`[\]]+\s+set\s+[\w."`]+\s*=[^;]{0,500}/gim,
+    pattern: joinedPattern('gim',
+      String.raw`\bdelete\s+from\s+[\w."\x60[\]]+\s*(?:;|$)|\bupdate\s+[\w."\x60[\]]+\s+set\s+[\w`,
+      String.raw`."\x60]+\s*=[^;]{0,500}`),
     accept: (match) => !/\bwhere\b/i.test(match),
   },
   {

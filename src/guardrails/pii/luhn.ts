@@ -1,3 +1,5 @@
+import { joinedPattern } from '../../detectors/joined-pattern.js';
+
 /**
  * True when the digit string passes the Luhn (mod 10) check that every
  * payment card number carries (ISO/IEC 7812-1).
@@ -19,7 +21,9 @@ export function isLuhnValid(digits: string): boolean {
 }
 
 /** Issuer prefixes: Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay. */
-const ISSUER = /^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|6(?:011|5|4[4-9]|2)|35|3(?:0[0-5]|[68]))/;
+const ISSUER = joinedPattern('',
+  String.raw`^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|6(?:011|5|4[4-9]|2)|35|3(?:0[0-5]|`,
+  String.raw`[68]))`);
 
 /** True when `digits` looks like a payment card number: known issuer, 13-19 digits, Luhn. */
 export function isPaymentCard(digits: string): boolean {

@@ -17,6 +17,7 @@ export function startThread(callerUrl: string, name: string, options: WorkerOpti
     resourceLimits: { maxYoungGenerationSizeMb: 4, ...options.resourceLimits } };
   if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
   const entry = JSON.stringify(new URL(`./${name}.ts`, callerUrl).href);
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`;
+  const boot = `import('tsx/esm/api')
+    .then(({ register }) => { register(); return import(${entry}); })`;
   return new Worker(boot, { ...options, eval: true });
 }

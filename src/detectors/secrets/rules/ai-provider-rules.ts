@@ -1,5 +1,6 @@
 import type { SecretRule } from '../secret-rule.js';
 import { afterContext } from './boundaries.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** AI model providers and AI tooling (Google AI keys share the `AIza` form: see cloud). */
 export const AI_PROVIDER_RULES: readonly SecretRule[] = [
@@ -8,7 +9,10 @@ export const AI_PROVIDER_RULES: readonly SecretRule[] = [
     description: 'OpenAI API key (user, project, service account or admin)',
     family: 'AI provider',
     keywords: ['t3blbkfj', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,}|[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}))(?![A-Za-z0-9_-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_-])(?<secret>sk-(?:(?:proj|svcacct|admin|None)`,
+      String.raw`-[A-Za-z0-9_-]{40,}|[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}))`,
+      String.raw`(?![A-Za-z0-9_-])`),
     window: { before: 240, after: 240 },
     entropy: 4,
   },

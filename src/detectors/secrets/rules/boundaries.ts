@@ -1,6 +1,7 @@
 /**
- * Shared regex pieces. Rules are regex literals, so these are spliced in with
- * `new RegExp(...)` by the few rules that build their pattern from parts.
+ * Shared regex pieces. Rules are regex literals where one fits on a line
+ * (else `joinedPattern`), so these are spliced in with `new RegExp(...)` by
+ * the few rules that build their pattern from parts.
  */
 
 /** Characters that may not touch a token on either side. */

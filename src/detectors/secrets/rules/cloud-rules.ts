@@ -1,5 +1,6 @@
 import type { SecretRule } from '../secret-rule.js';
 import { afterContext, UUID } from './boundaries.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** Cloud providers: AWS, Google Cloud, Azure, Alibaba, DigitalOcean, Heroku and peers. */
 export const CLOUD_RULES: readonly SecretRule[] = [
@@ -8,7 +9,9 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     description: 'AWS access key id',
     family: 'cloud',
     keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
-    pattern: /(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})`,
+      String.raw`(?![A-Za-z0-9])`),
     entropy: 2.5,
   },
   {
@@ -75,7 +78,9 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     description: 'Azure shared access signature',
     family: 'cloud',
     keywords: ['sig='],
-    pattern: /[?&]sv=\d{4}-\d\d-\d\d[^\s"'<>]*?[?&]sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=){0,2})/di,
+    pattern: joinedPattern('di',
+      String.raw`[?&]sv=\d{4}-\d\d-\d\d[^\s"'<>]*?[?&]sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)`,
+      String.raw`{0,2})`),
     entropy: 3.5,
   },
   {
@@ -83,7 +88,9 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     description: 'Microsoft Entra ID (Azure AD) client secret',
     family: 'cloud',
     keywords: ['q~'],
-    pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})`,
+      String.raw`(?![A-Za-z0-9_~.-])`),
     entropy: 3.5,
   },
   {

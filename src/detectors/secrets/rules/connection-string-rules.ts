@@ -1,4 +1,5 @@
 import type { SecretRule } from '../secret-rule.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** URL schemes whose `user:password@host` part carries a real credential. */
 const SCHEMES = [
@@ -42,7 +43,9 @@ export const CONNECTION_STRING_RULES: readonly SecretRule[] = [
     description: 'Password in the query of a JDBC or service URL',
     family: 'connection string',
     keywords: ['password=', 'pwd='],
-    pattern: /(?:jdbc:[a-z0-9]+:|[a-z][a-z0-9+.-]{1,20}:\/\/)[^\s'"`<>]{0,300}?[?&;](?:password|pwd)=(?<secret>[^&;'"`\s#<>]{3,128})/di,
+    pattern: joinedPattern('di',
+      String.raw`(?:jdbc:[a-z0-9]+:|[a-z][a-z0-9+.-]{1,20}:\/\/)[^\s'"\x60<>]{0,300}?[?&;](?:pass`,
+      String.raw`word|pwd)=(?<secret>[^&;'"\x60\s#<>]{3,128})`),
     window: { before: 400, after: 200 },
     entropy: 2.5,
     allow: URL_PLACEHOLDERS,
@@ -52,7 +55,9 @@ export const CONNECTION_STRING_RULES: readonly SecretRule[] = [
     description: 'ADO.NET / ODBC connection string with a password',
     family: 'connection string',
     keywords: ['password=', 'pwd='],
-    pattern: /(?:server|data source|host|address)\s*=[^;'"\n]{1,200};[^'"\n]{0,300}?(?:password|pwd)\s*=\s*(?<secret>[^;'"\s]{4,128})/di,
+    pattern: joinedPattern('di',
+      String.raw`(?:server|data source|host|address)\s*=[^;'"\n]{1,200};[^'"\n]{0,300}?(?:passwor`,
+      String.raw`d|pwd)\s*=\s*(?<secret>[^;'"\s]{4,128})`),
     window: { before: 500, after: 200 },
     entropy: 2.5,
     allow: URL_PLACEHOLDERS,

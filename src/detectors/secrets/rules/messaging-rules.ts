@@ -1,5 +1,6 @@
 import type { SecretRule } from '../secret-rule.js';
 import { afterContext } from './boundaries.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** Messaging and e-mail: Slack, Discord, Telegram, Twilio, SendGrid, Mailgun and peers. */
 export const MESSAGING_RULES: readonly SecretRule[] = [
@@ -8,7 +9,9 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     description: 'Slack bot, user, app, refresh or configuration token',
     family: 'messaging',
     keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:xox[baprs]-|xoxe(?:\.xox[bp])?-\d-|xapp-\d-)[A-Za-z0-9-]{20,})(?![A-Za-z0-9_-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_-])(?<secret>(?:xox[baprs]-|xoxe(?:\.xox[bp])?-\d-|xapp-\d-)`,
+      String.raw`[A-Za-z0-9-]{20,})(?![A-Za-z0-9_-])`),
     entropy: 3,
   },
   {
@@ -32,7 +35,8 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     description: 'Discord bot token',
     family: 'messaging',
     keywords: ['discord', 'bot_token', 'bottoken', 'bot-token'],
-    pattern: afterContext(String.raw`discord|bot[_.-]?token`, String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}`),
+    pattern: afterContext(String.raw`discord|bot[_.-]?token`,
+      String.raw`[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}`),
     entropy: 4,
   },
   {
@@ -56,7 +60,9 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     description: 'SendGrid API key',
     family: 'messaging',
     keywords: ['sg.'],
-    pattern: /(?<![A-Za-z0-9_])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})`,
+      String.raw`(?![A-Za-z0-9_-])`),
     entropy: 4,
   },
   {
@@ -64,7 +70,9 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     description: 'Mailgun API key',
     family: 'messaging',
     keywords: ['key-', 'mailgun'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9_-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_-])(?<secret>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8`,
+      String.raw`})(?![A-Za-z0-9_-])`),
     entropy: 3,
   },
   {
@@ -80,7 +88,9 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     description: 'Microsoft Teams incoming webhook URL',
     family: 'messaging',
     keywords: ['webhook.office.com'],
-    pattern: /webhook\.office\.com\/webhookb2\/(?<secret>[A-Za-z0-9@/-]{60,}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[A-Za-z0-9-]{36})/d,
+    pattern: joinedPattern('d',
+      String.raw`webhook\.office\.com\/webhookb2\/(?<secret>[A-Za-z0-9@/-]{60,}\/IncomingWebhook`,
+      String.raw`\/[A-Za-z0-9]{32}\/[A-Za-z0-9-]{36})`),
     entropy: 3.5,
   },
 ];

@@ -1,5 +1,6 @@
 import type { SecretRule } from '../secret-rule.js';
 import { afterContext } from './boundaries.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** Payments and commerce: Stripe, Square, PayPal / Braintree, Shopify. */
 export const PAYMENT_RULES: readonly SecretRule[] = [
@@ -8,7 +9,9 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     description: 'Stripe secret or restricted key',
     family: 'payments',
     keywords: ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_'],
-    pattern: /(?<![A-Za-z0-9_])(?<secret>[sr]k_(?:live|test|prod)_[A-Za-z0-9]{16,247})(?![A-Za-z0-9_])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_])(?<secret>[sr]k_(?:live|test|prod)_[A-Za-z0-9]{16,247})`,
+      String.raw`(?![A-Za-z0-9_])`),
     entropy: 3.5,
   },
   {
@@ -24,7 +27,9 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     description: 'Square access token',
     family: 'payments',
     keywords: ['eaaa', 'sq0atp-'],
-    pattern: /(?<![A-Za-z0-9+/_-])(?<secret>(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}))(?![A-Za-z0-9+/=_-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9+/_-])(?<secret>(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})`,
+      String.raw`)(?![A-Za-z0-9+/=_-])`),
     entropy: 3.5,
   },
   {

@@ -1,4 +1,5 @@
 import type { SecretRule } from '../secret-rule.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** Package and container registries: npm, PyPI, NuGet, RubyGems, Docker Hub, JFrog. */
 export const REGISTRY_RULES: readonly SecretRule[] = [
@@ -23,7 +24,9 @@ export const REGISTRY_RULES: readonly SecretRule[] = [
     description: 'PyPI or TestPyPI upload token',
     family: 'package registry',
     keywords: ['pypi-age'],
-    pattern: /(?<secret>pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})(?![A-Za-z0-9_-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<secret>pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})`,
+      String.raw`(?![A-Za-z0-9_-])`),
     entropy: 3.5,
   },
   {

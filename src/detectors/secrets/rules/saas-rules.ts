@@ -1,5 +1,6 @@
 import type { SecretRule } from '../secret-rule.js';
 import { afterContext } from './boundaries.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** Developer and operations services whose tokens carry a recognisable prefix. */
 export const SAAS_RULES: readonly SecretRule[] = [
@@ -8,7 +9,9 @@ export const SAAS_RULES: readonly SecretRule[] = [
     description: 'Grafana Cloud API token or service account token',
     family: 'developer service',
     keywords: ['glc_', 'glsa_'],
-    pattern: /(?<![A-Za-z0-9_])(?<secret>glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?![A-Za-z0-9_+/=])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_])(?<secret>glc_[A-Za-z0-9+/]{32,400}={0,2}|`,
+      String.raw`glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?![A-Za-z0-9_+/=])`),
     entropy: 3.5,
   },
   {
@@ -56,7 +59,9 @@ export const SAAS_RULES: readonly SecretRule[] = [
     description: 'Notion integration token',
     family: 'developer service',
     keywords: ['ntn_', 'secret_'],
-    pattern: /(?<![A-Za-z0-9_])(?<secret>ntn_\d{11}[A-Za-z0-9]{32,35}|secret_[A-Za-z0-9]{43})(?![A-Za-z0-9_])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_])(?<secret>ntn_\d{11}[A-Za-z0-9]{32,35}|secret_[A-Za-z0-9]{43})`,
+      String.raw`(?![A-Za-z0-9_])`),
     entropy: 3.5,
   },
   {

@@ -1,5 +1,6 @@
 import type { SecretRule } from '../secret-rule.js';
 import { afterContext } from './boundaries.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** Source hosting and CI: GitHub, GitLab, Bitbucket and Atlassian. */
 export const SOURCE_HOSTING_RULES: readonly SecretRule[] = [
@@ -27,7 +28,9 @@ export const SOURCE_HOSTING_RULES: readonly SecretRule[] = [
       'glpat-', 'gldt-', 'glrt-', 'glptt-', 'glcbt-', 'glimt-', 'glagent-', 'gloas-',
       'glsoat-', 'glft-', 'glffct-', 'gr1348941',
     ],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>(?:gl(?:pat|dt|rt|ptt|cbt|imt|agent|oas|soat|ft|ffct)-|GR1348941)[A-Za-z0-9_.-]{20,})(?![A-Za-z0-9_-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_-])(?<secret>(?:gl(?:pat|dt|rt|ptt|cbt|imt|agent|oas|soat|ft|`,
+      String.raw`ffct)-|GR1348941)[A-Za-z0-9_.-]{20,})(?![A-Za-z0-9_-])`),
     entropy: 3.5,
   },
   {

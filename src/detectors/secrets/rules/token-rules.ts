@@ -1,4 +1,5 @@
 import type { SecretRule } from '../secret-rule.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** The sample token of jwt.io and RFC-style docs: subject 1234567890, John Doe. */
 const DOCUMENTED_PAYLOAD = /"sub"\s*:\s*"1234567890"|John Doe/;
@@ -26,7 +27,9 @@ export const TOKEN_RULES: readonly SecretRule[] = [
     description: 'JSON Web Token',
     family: 'token',
     keywords: ['eyj'],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/d,
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-`,
+      String.raw`z0-9_-]{16,})(?![A-Za-z0-9_-])`),
     window: { before: 0, after: 16_000 },
     entropy: 3,
     validate: isJwt,
@@ -36,7 +39,9 @@ export const TOKEN_RULES: readonly SecretRule[] = [
     description: 'Bearer or Basic credentials in an Authorization header',
     family: 'token',
     keywords: ['authorization'],
-    pattern: /authorization["']?\s*[:=]\s*["'`]?(?:bearer|basic|token)\s+(?<secret>[A-Za-z0-9._~+/-]{16,}=*)(?![A-Za-z0-9._~+/=-])/di,
+    pattern: joinedPattern('di',
+      String.raw`authorization["']?\s*[:=]\s*["'\x60]?(?:bearer|basic|token)`,
+      String.raw`\s+(?<secret>[A-Za-z0-9._~+/-]{16,}=*)(?![A-Za-z0-9._~+/=-])`),
     entropy: 3.5,
   },
 ];
