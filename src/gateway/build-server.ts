@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, {
   LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest,
 } from 'fastify';
@@ -8,6 +7,7 @@ import type { ApiKind } from '../providers/api-kind.js';
 import { errorBody, toTokenwardenError } from './error-response.js';
 import type { GatewayContext } from './gateway-context.js';
 import { recordRefusal } from './record-refusal.js';
+import { newRequestId } from './request-id.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerModelRoutes } from './routes/model-routes.js';
 import { registerModelsListRoute } from './routes/models-list-route.js';
@@ -50,7 +50,7 @@ export function buildServer(context: GatewayContext, options: ServerOptions = {}
     }),
     bodyLimit: context.config.max_body_bytes,
     trustProxy: context.config.trust_proxy,
-    genReqId: () => `req_${randomUUID().replaceAll('-', '')}`,
+    genReqId: () => newRequestId(),
     return503OnClosing: true,
   });
 

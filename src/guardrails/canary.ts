@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { poolRandomHex } from '../random/random-pool.js';
 
 /** Prefix of every canary, so leaks are easy to grep in logs and answers. */
 export const CANARY_PREFIX = 'tw-canary-';
 
 /** A fresh random canary token, 64 bits of randomness. */
 export function newCanary(): string {
-  return CANARY_PREFIX + randomBytes(8).toString('hex');
+  return CANARY_PREFIX + poolRandomHex(8);
 }
 
 /** The sentence added to the system prompt; the model has no reason to repeat it. */

@@ -1,5 +1,5 @@
 import { commit } from './content/content-cipher.js';
-import { poolRandomBytes } from './content/random-pool.js';
+import { poolRandomBytes } from '../random/random-pool.js';
 import type { ContentBatch } from './content/content-batch.js';
 import type { DataKey } from './content/data-keys.js';
 import { encodeEntry, type RequestEntryBody } from './entry.js';

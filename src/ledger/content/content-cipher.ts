@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hash } from 'node:crypto';
-import { poolRandomBytes } from './random-pool.js';
+import { poolRandomBytes } from '../../random/random-pool.js';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;

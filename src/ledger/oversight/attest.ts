@@ -1,6 +1,6 @@
 import { TokenwardenError } from '../../errors/tokenwarden-error.js';
 import { commit } from '../content/content-cipher.js';
-import { poolRandomBytes } from '../content/random-pool.js';
+import { poolRandomBytes } from '../../random/random-pool.js';
 import { decodeEntry, encodeEntry, type AttestationEntryBody } from '../entry.js';
 import type { Ledger } from '../ledger.js';
 import { leafHash } from '../merkle/hash.js';

@@ -43,6 +43,7 @@ export class SqliteKeyStore implements KeyStore {
   readonly #cache = new Map<string, KeyRecord>();
   readonly #dataVersion: Statement<[], number>;
   #cachedVersion = -1;
+  #checkedThisTurn = false;
   readonly #insert: Statement;
   readonly #byHash: Statement<[string], KeyRow>;
   readonly #byId: Statement<[string], KeyRow>;
@@ -72,11 +73,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async findByHash(hash: string): Promise<KeyRecord | undefined> {
-    const version = this.#dataVersion.get() as number;
-    if (version !== this.#cachedVersion) {
-      this.#cache.clear();
-      this.#cachedVersion = version;
-    }
+    this.#checkVersion();
     const cached = this.#cache.get(hash);
     if (cached) return cached;
     const row = this.#byHash.get(hash);
@@ -87,6 +84,24 @@ export class SqliteKeyStore implements KeyStore {
     return key;
   }
 
+  /**
+   * Drops the cache if another connection committed since the last check.
+   * Requests read in the same turn of the event loop share one check: they
+   * arrived together, and at full load the check would otherwise cost more
+   * than the rest of the lookup.
+   */
+  #checkVersion(): void {
+    if (this.#checkedThisTurn) return;
+    this.#checkedThisTurn = true;
+    setImmediate(() => {
+      this.#checkedThisTurn = false;
+    });
+    const version = this.#dataVersion.get() as number;
+    if (version !== this.#cachedVersion) {
+      this.#cache.clear();
+      this.#cachedVersion = version;
+    }
+  }
 
   async findById(id: string): Promise<KeyRecord | undefined> {
     const row = this.#byId.get(id);
