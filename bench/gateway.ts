@@ -1,7 +1,9 @@
-// The gateway benchmark: a stub provider alone, tokenwarden in front of it
-// (everything on), and Portkey's open-source gateway in front of it, measured
-// in one run. Prints p50/p99 at a fixed 200 requests/s, saturated throughput
-// with 16 connections, time to first streamed byte, and tokenwarden's memory.
+// The gateway benchmark: a stub provider alone, a bare fastify + undici
+// proxy in front of it (the floor of our stack, bench/support/bare-proxy.ts),
+// tokenwarden in front of it (everything on), and Portkey's open-source
+// gateway in front of it, measured in one run. Prints p50/p99 at a fixed 200
+// requests/s, saturated throughput with 16 connections, time to first
+// streamed byte, and tokenwarden's memory.
 //
 //   npm run bench:gateway            (ROUNDS=3 SECONDS=5 by default)
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -46,12 +48,16 @@ function start(command: string, args: string[], logFile?: string): ChildProcess 
   return child;
 }
 
-async function startStub(): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/stub-process.ts'],
+/** Starts a helper under bench/support that prints its URL first. */
+async function startHelper(script: string, args: string[] = []): Promise<{ url: string;
+  pid: number | undefined; }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `bench/support/${script}`, ...args],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
-  for await (const line of createInterface({ input: child.stdout! })) return line.trim();
-  throw new Error('stub did not start');
+  for await (const line of createInterface({ input: child.stdout! })) {
+    return { url: line.trim(), pid: child.pid };
+  }
+  throw new Error(`${script} did not start`);
 }
 
 /** CPU time (user + system) a process has used, in microseconds. */
@@ -70,7 +76,8 @@ function memoryMb(pid: number): { rss: number; peak: number } {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenwarden-bench-'));
-  const stubUrl = await startStub();
+  const stubUrl = (await startHelper('stub-process.ts')).url;
+  const bare = await startHelper('bare-proxy.ts', [stubUrl]);
 
   const twPort = await freePort();
   const config = join(dir, 'tokenwarden.yaml');
@@ -98,12 +105,13 @@ async function main(): Promise<void> {
   const portkey = start(process.execPath, [join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js'),
     `--port=${pkPort}`, '--headless']);
   const pids: Record<string, number | undefined> = {
-    tokenwarden: gateway.pid, portkey: portkey.pid,
+    'bare-proxy': bare.pid, tokenwarden: gateway.pid, portkey: portkey.pid,
   };
   await waitFor(`http://127.0.0.1:${pkPort}/`);
 
   const targets: Target[] = [
     { name: 'stub', origin: stubUrl, headers: {} },
+    { name: 'bare-proxy', origin: bare.url, headers: {} },
     { name: 'tokenwarden', origin: `http://127.0.0.1:${twPort}`,
       headers: { authorization: `Bearer ${key}` } },
     { name: 'portkey', origin: `http://127.0.0.1:${pkPort}`, headers: {
@@ -171,10 +179,17 @@ async function main(): Promise<void> {
   }
   const tw = results.get('tokenwarden') as TargetResult;
   const pk = results.get('portkey') as TargetResult;
+  const floor = results.get('bare-proxy') as TargetResult;
   result.tokenwarden_rss_mb = memory.rss;
   result.tokenwarden_peak_rss_mb = memory.peak;
   result.throughput_ratio_vs_portkey = Number((tw.rps_16_connections / pk.rps_16_connections)
     .toFixed(2));
+  // What tokenwarden's features cost beyond the stack they run on.
+  result.tokenwarden_over_bare_proxy = {
+    added_p50_us: tw.p50_us - floor.p50_us, added_ttfb_p50_us: tw.ttfb_p50_us - floor.ttfb_p50_us,
+    throughput_ratio: Number((tw.rps_16_connections / floor.rps_16_connections).toFixed(2)),
+    bare_proxy_vs_portkey: Number((floor.rps_16_connections / pk.rps_16_connections).toFixed(2)),
+  };
   result.targets_met = {
     added_p50_le_300us: tw.added_p50_us <= 300,
     added_p99_le_2000us: tw.added_p99_us <= 2_000,
@@ -192,6 +207,9 @@ async function main(): Promise<void> {
       row.cpu_us_per_request]
       .map((value, index) => index === 0 ? value : String(value).padStart(8)).join(' '));
   }
+  console.log(`throughput: tokenwarden ${result.throughput_ratio_vs_portkey}x Portkey; `
+    + `the bare proxy ${(result.tokenwarden_over_bare_proxy as { bare_proxy_vs_portkey: number })
+      .bare_proxy_vs_portkey}x Portkey`);
   console.log(`tokenwarden memory: ${memory.rss} MB resident, ${memory.peak} MB peak`);
   console.log(JSON.stringify(result));
   rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,6 @@ describe('request ids', () => {
     const later = Array.from({ length: 1_000 }, () => newRequestId(1_000_001));
     expect(new Set([...earlier, ...later]).size).toBe(2_000);
     const highestEarlier = [...earlier].sort().at(-1) as string;
-    expect([...later].sort()[0] > highestEarlier).toBe(true);
+    expect([...later].sort()[0]! > highestEarlier).toBe(true);
   });
 });

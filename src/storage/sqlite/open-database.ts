@@ -12,7 +12,7 @@ export const DATABASE_FILE = 'tokenwarden.db';
  * system before it returns, so a killed gateway loses nothing it committed;
  * only a power cut can lose the last transactions (SQLite's documented
  * trade-off). `busy_timeout` lets CLI commands write beside a running server.
- * The page cache is 4 MiB, not better-sqlite3's 16: rows are added at the
+ * The page cache is 2 MiB, not better-sqlite3's 16: rows are added at the
  * end of every table (request ids sort by time), so a writer touches few
  * pages, and every cached page counts against the gateway's memory.
  */
@@ -23,7 +23,7 @@ export function openDatabase(dataDir: string): Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -4096');
+  db.pragma('cache_size = -2048');
   migrate(db);
   return db;
 }
