@@ -13,17 +13,17 @@ if (!upstream) throw new Error('usage: bare-proxy.ts <upstream origin>');
 const pool = new Pool(upstream, { connections: 64 });
 const app = Fastify({ logger: false });
 
-for (const path of ['/v1/chat/completions']) {
-  app.post(path, async (request, reply) => {
-    const response = await pool.request({
-      path, method: 'POST', body: JSON.stringify(request.body),
-      headers: { 'content-type': 'application/json' },
-    });
-    reply.status(response.statusCode)
-      .header('content-type', String(response.headers['content-type'] ?? 'application/json'));
-    return reply.send(response.body);
+// The one route the benchmark calls; the answer's body, streamed or not, is
+// piped back as it arrives.
+app.post('/v1/chat/completions', async (request, reply) => {
+  const response = await pool.request({
+    path: request.url, method: 'POST', body: JSON.stringify(request.body),
+    headers: { 'content-type': 'application/json' },
   });
-}
+  reply.status(response.statusCode)
+    .header('content-type', String(response.headers['content-type'] ?? 'application/json'));
+  return reply.send(response.body);
+});
 
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address() as { port: number };

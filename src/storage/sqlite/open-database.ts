@@ -12,9 +12,10 @@ export const DATABASE_FILE = 'tokenwarden.db';
  * system before it returns, so a killed gateway loses nothing it committed;
  * only a power cut can lose the last transactions (SQLite's documented
  * trade-off). `busy_timeout` lets CLI commands write beside a running server.
- * The page cache is 2 MiB, not better-sqlite3's 16: rows are added at the
- * end of every table (request ids sort by time), so a writer touches few
- * pages, and every cached page counts against the gateway's memory.
+ * The page cache is 2 MiB, not better-sqlite3's 16: request and refusal
+ * rows go at the end of their tables (their ids sort by time) and the daily
+ * rollups are few, so a writer touches few pages, and every cached page
+ * counts against the gateway's memory.
  */
 export function openDatabase(dataDir: string): Database {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
