@@ -167,6 +167,18 @@ describe('output guardrails', () => {
       expect(completed).toBe(deltas);
     });
 
+  it('pass a whole answer with nothing to redact as the provider sent it, byte for byte',
+    async () => {
+      harness = await startHarness({ config: redact });
+      const response = await send('hello?', 'gpt-4o-pretty');
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const answer = JSON.parse(text) as LooseJson;
+      expect(answer.choices[0].message.content).not.toContain('<');
+      // The stub indents this model's answers; serialising again would not.
+      expect(text).toBe(JSON.stringify(answer, null, 2));
+    });
+
   it('pass answers unchanged when the policy only flags', async () => {
     harness = await startHarness({ config: { guardrails: { output: 'flag' } } });
     const stream = await harness.openai.chat.completions.create({

@@ -15,7 +15,8 @@ import type { AddressInfo } from 'node:net';
  * - `*-500`, `*-429`, `*-400`: that status with an error body;
  * - `*-slow`: waits `slowMs` before answering;
  * - `*-drip`: streams one piece every 200 ms (for disconnect tests);
- * - `*-pii`: answers with an e-mail address split across stream deltas.
+ * - `*-pii`: answers with an e-mail address split across stream deltas;
+ * - `*-pretty`: a JSON answer indented, as some servers send it.
  */
 export interface StubUpstream {
   url: string;
@@ -81,7 +82,8 @@ async function route(req: IncomingMessage, res: ServerResponse, body: Body,
   switch (path) {
     case '/v1/chat/completions':
     case '/v1/completions':
-      return body.stream ? streamChat(res, body, path) : sendJson(res, chatBody(body, path));
+      return body.stream ? streamChat(res, body, path)
+        : sendJson(res, chatBody(body, path), model.endsWith('-pretty') ? 2 : undefined);
     case '/v1/embeddings':
       return sendJson(res, {
         object: 'list', model,
@@ -259,8 +261,8 @@ function startEvents(res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 }
 
-function sendJson(res: ServerResponse, body: Body): void {
-  const text = JSON.stringify(body);
+function sendJson(res: ServerResponse, body: Body, indent?: number): void {
+  const text = JSON.stringify(body, null, indent);
   res.writeHead(200, {
     'content-type': 'application/json', 'content-length': Buffer.byteLength(text),
   });

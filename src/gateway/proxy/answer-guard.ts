@@ -42,13 +42,20 @@ export class AnswerGuard {
     return [...this.#filters.values()].flatMap((filter) => filter.findings);
   }
 
-  /** Checks (and, by policy, redacts) every text of a whole JSON answer. */
-  guardBody(body: Json): void {
+  /**
+   * Checks (and, by policy, redacts) every text of a whole JSON answer.
+   * @returns true when a text was rewritten, so the answer must be serialised again
+   */
+  guardBody(body: Json): boolean {
+    let rewritten = false;
     const whole = (key: string, text: unknown, write: (value: string) => void) => {
       if (typeof text !== 'string' || text === '') return;
       const filter = this.#filter(key);
       const out = filter.push(text) + filter.end();
-      if (this.#rewrites) write(out);
+      if (this.#rewrites && out !== text) {
+        write(out);
+        rewritten = true;
+      }
     };
     asJsonArray(body.choices).forEach((choice, index) => {
       const message = asJson(choice.message);
@@ -63,6 +70,7 @@ export class AnswerGuard {
         whole(`o${index}.${partIndex}`, part.text, (value) => { part.text = value; });
       });
     });
+    return rewritten;
   }
 
   /** Rewrites one forwarded stream event; returns what to send instead. */

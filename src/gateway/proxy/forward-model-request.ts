@@ -153,10 +153,8 @@ async function passBody(exchange: ModelExchange, reply: FastifyReply,
   }
   if (json) {
     exchange.meter.readBody(json);
-    if (exchange.guard) {
-      exchange.guard.guardBody(json);
-      answer = JSON.stringify(json);
-    }
+    // Unless a text was redacted, the client gets the provider's own bytes.
+    if (exchange.guard?.guardBody(json)) answer = JSON.stringify(json);
   }
   if (exchange.guard?.blocked) {
     const rule = exchange.guard.findings.find((finding) => finding.action === 'block')?.ruleId;
