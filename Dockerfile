@@ -22,4 +22,5 @@ ENV NODE_ENV=production
 EXPOSE 8080
 VOLUME ["/data"]
 # Mount your configuration over /app/docker/tokenwarden.yaml to replace it.
-CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=25", "--v8-pool-size=1", "bin/tokenwarden.js", "serve", "--config", "/app/docker/tokenwarden.yaml"]
+# The bin is run itself, so the Node flags on its first line apply.
+CMD ["/app/bin/tokenwarden.js", "serve", "--config", "/app/docker/tokenwarden.yaml"]

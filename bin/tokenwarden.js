@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --max-semi-space-size=4 --heap-growing-percent=25 --v8-pool-size=1
 // Three flags keep the gateway's memory down under load, at the same
-// throughput (`npm run bench:gateway`: peak about 150 MB instead of 178):
+// throughput (`npm run bench:gateway`: peak 146 MB instead of 156 to 178):
 // - the young generation is capped at 4 MiB per semi-space (Node's default
 //   is 16): the gateway's garbage is short-lived request data;
 // - after a full collection the heap may grow by a quarter of what is live
