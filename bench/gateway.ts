@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { issueKey } from '../src/identity/issue-key.js';
@@ -75,6 +75,9 @@ function memoryMb(pid: number): { rss: number; peak: number } {
 }
 
 async function main(): Promise<void> {
+  // The one-minute load average before anything starts: figures taken on a
+  // busy machine are not comparable, and this says how busy it was.
+  const loadBefore = loadavg()[0] as number;
   const dir = mkdtempSync(join(tmpdir(), 'tokenwarden-bench-'));
   const stubUrl = (await startHelper('stub-process.ts')).url;
   const bare = await startHelper('bare-proxy.ts', [stubUrl]);
@@ -161,7 +164,8 @@ async function main(): Promise<void> {
     cpu_us_per_request: number;
   }
   const results = new Map<string, TargetResult>();
-  const result: Record<string, unknown> = { rounds: ROUNDS, seconds_per_phase: SECONDS };
+  const result: Record<string, unknown> = { rounds: ROUNDS, seconds_per_phase: SECONDS,
+    load_average_before: Number(loadBefore.toFixed(2)) };
   const base = summary(fixed, 'stub');
   const baseStream = summary(streamed, 'stub');
   for (const target of targets) {
@@ -210,6 +214,7 @@ async function main(): Promise<void> {
   console.log(`throughput: tokenwarden ${result.throughput_ratio_vs_portkey}x Portkey; `
     + `the bare proxy ${(result.tokenwarden_over_bare_proxy as { bare_proxy_vs_portkey: number })
       .bare_proxy_vs_portkey}x Portkey`);
+  console.log(`load average (1 min) before the run: ${loadBefore.toFixed(2)}`);
   console.log(`tokenwarden memory: ${memory.rss} MB resident, ${memory.peak} MB peak`);
   console.log(JSON.stringify(result));
   rmSync(dir, { recursive: true, force: true });
