@@ -67,6 +67,12 @@ const outputShape = z.strictObject({
   commands: z.boolean(),
   /** Markdown or HTML that would load an outside URL carrying data. */
   links: z.boolean(),
+  /**
+   * Injected instructions in answers (for answers another agent reads): the
+   * injection detector at the identity's `injection.threshold`. Off by
+   * default: answers about injection itself would be flagged.
+   */
+  injection: action(DETECT_ACTIONS),
 });
 
 const canaryShape = z.strictObject({ enabled: z.boolean() });
@@ -90,7 +96,7 @@ const DEFAULTS = {
   classification: {
     levels: ['public', 'internal', 'confidential', 'secret'], markers: {}, action: 'off',
   },
-  output: { action: 'flag', hold_back: 256, commands: true, links: true },
+  output: { action: 'flag', hold_back: 256, commands: true, links: true, injection: 'off' },
   canary: { enabled: false },
   extraction: {
     action: 'off', window: '10m', threshold: 20, distance: 8, max_keys: 10_000, per_key: 64,

@@ -88,9 +88,9 @@ export class Guardrails {
    */
   constructor(config: GuardrailsConfig) {
     this.#config = config;
-    const injectionOn = config.injection.action !== 'off'
-      || config.overrides.some((o) => o.injection?.action !== undefined
-        && o.injection.action !== 'off');
+    const on = (action: string | undefined) => action !== undefined && action !== 'off';
+    const injectionOn = on(config.injection.action) || on(config.output.injection)
+      || config.overrides.some((o) => on(o.injection?.action) || on(o.output?.injection));
     this.#model = injectionOn ? loadInjectionModel() : null;
     this.#tracker = new ExtractionTracker({
       maxKeys: config.extraction.max_keys, perKey: config.extraction.per_key,
@@ -137,8 +137,9 @@ export class Guardrails {
    */
   outputFilter(identity: Identity, options: { canary?: string } = {}): OutputFilter | undefined {
     const compiled = this.#policyFor(identity);
-    if (compiled.policy.output.action === 'off') return undefined;
-    return new StreamingOutputFilter(compiled, options.canary);
+    const { output } = compiled.policy;
+    if (output.action === 'off' && output.injection === 'off') return undefined;
+    return new StreamingOutputFilter(compiled, { canary: options.canary, model: this.#model });
   }
 
   #policyFor(identity: Identity): CompiledPolicy {

@@ -179,6 +179,28 @@ describe('output guardrails', () => {
       expect(text).toBe(JSON.stringify(answer, null, 2));
     });
 
+  it('block an answer carrying injected instructions, whole or streamed', async () => {
+    harness = await startHarness({ config: { guardrails: { output: { injection: 'block' } } } });
+    const whole = await send('summarise the page', 'gpt-4o-injected');
+    expect(whole.status).toBe(403);
+    const error = (await whole.json() as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('guardrail_blocked');
+    expect(error.message).toMatch(/rule injection\./);
+    const record = await recordOf(harness, whole.headers.get('x-request-id'));
+    expect(record.outcome).toBe('blocked');
+    expect(record.findings).toContainEqual(expect.objectContaining({ kind: 'injection',
+      location: 'output', action: 'block' }));
+
+    const stream = await harness.openai.chat.completions.create({ model: 'gpt-4o-injected',
+      stream: true, messages: [{ role: 'user', content: 'summarise the page' }] });
+    let text = '';
+    const read = async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    };
+    await expect(read()).rejects.toThrow(/injection\./);
+    expect(text).not.toContain('ignore all previous');
+  });
+
   it('pass answers unchanged when the policy only flags', async () => {
     harness = await startHarness({ config: { guardrails: { output: 'flag' } } });
     const stream = await harness.openai.chat.completions.create({

@@ -1,4 +1,6 @@
 import { canaryLeaked } from '../canary.js';
+import { detectInjection } from '../injection/detect-injection.js';
+import type { InjectionModel } from '../injection/injection-model.js';
 import type { Finding, TextMatch } from '../finding.js';
 import { redactMatches } from '../finding.js';
 import { dropOverlaps } from '../pii/detect-pii.js';
@@ -8,6 +10,12 @@ import { COMMAND_RULES, LINK_RULES, type OutputRule } from './output-rules.js';
 
 /** Text already emitted that is scanned again as context for the next part. */
 const CONTEXT_CHARS = 64;
+
+/**
+ * Text already emitted that the injection detector reads again with the
+ * next part: an instruction is a sentence or two, longer than a secret.
+ */
+const INJECTION_CONTEXT_CHARS = 512;
 
 /** Findings kept per answer; an answer full of addresses needs no thousand entries. */
 const MAX_FINDINGS = 100;
@@ -47,9 +55,12 @@ function scanRules(rules: readonly OutputRule[], kind: TextMatch['kind'], text: 
 
 /**
  * Checks answers as they stream: secrets, personal data, exfiltration links,
- * destructive commands and the canary. It holds back at most `hold_back`
- * characters, so a secret split across deltas is still seen whole, and
- * releases text in steps of a quarter of that window.
+ * destructive commands, the canary and, when `output.injection` is on,
+ * injected instructions. It holds back at most `hold_back` characters, so a
+ * secret split across deltas is still seen whole, and releases text in
+ * steps of a quarter of that window. The injection detector reads each part
+ * with the 512 characters emitted before it; an answer it blocks is
+ * stopped before the part that carries the instruction.
  */
 export class StreamingOutputFilter implements OutputFilter {
   readonly findings: Finding[] = [];
@@ -60,10 +71,14 @@ export class StreamingOutputFilter implements OutputFilter {
   readonly #canary: string | undefined;
   readonly #holdBack: number;
   readonly #seen = new Set<string>();
+  readonly #model: InjectionModel | null;
+  #injectionContext = '';
 
-  constructor(compiled: CompiledPolicy, canary?: string) {
+  constructor(compiled: CompiledPolicy,
+    options: { canary?: string | undefined; model?: InjectionModel | null } = {}) {
     this.#compiled = compiled;
-    this.#canary = canary;
+    this.#canary = options.canary;
+    this.#model = options.model ?? null;
     this.#holdBack = compiled.policy.output.hold_back;
   }
 
@@ -72,8 +87,8 @@ export class StreamingOutputFilter implements OutputFilter {
   }
 
   get holdsText(): boolean {
-    const action = this.#compiled.policy.output.action;
-    return action === 'redact' || action === 'block';
+    const { action, injection } = this.#compiled.policy.output;
+    return action === 'redact' || action === 'block' || injection === 'block';
   }
 
   push(delta: string): string {
@@ -103,6 +118,7 @@ export class StreamingOutputFilter implements OutputFilter {
 
     const released = matches.filter((m) => m.start < end);
     this.#record(released);
+    this.#checkInjection(text.slice(context.length));
     if (this.#blocked) return '';
 
     const chunk = text.slice(context.length, end);
@@ -113,11 +129,34 @@ export class StreamingOutputFilter implements OutputFilter {
 
     this.#pending = text.slice(end);
     this.#context = (context + chunk).slice(-CONTEXT_CHARS);
+    this.#injectionContext = (this.#injectionContext + chunk).slice(-INJECTION_CONTEXT_CHARS);
     return out;
+  }
+
+  /** Scores the pending text, after what was emitted just before it, for injection. */
+  #checkInjection(pending: string): void {
+    const { policy } = this.#compiled;
+    const action = policy.output.injection;
+    if (action === 'off' || pending === '') return;
+    const threshold = policy.injection.threshold;
+    const result = detectInjection(this.#injectionContext + pending,
+      { model: this.#model, classifierThreshold: threshold });
+    if (result.score < threshold) return;
+    if (action === 'block') this.#blocked = true;
+    this.#addFinding({ ruleId: result.findings[0]?.ruleId ?? 'injection.classifier',
+      kind: 'injection', action, location: 'output' });
+  }
+
+  #addFinding(finding: Finding): void {
+    const key = `${finding.ruleId}\u0000${finding.action}`;
+    if (this.#seen.has(key) || this.findings.length >= MAX_FINDINGS) return;
+    this.#seen.add(key);
+    this.findings.push(finding);
   }
 
   #scan(text: string): TextMatch[] {
     const { output } = this.#compiled.policy;
+    if (output.action === 'off') return [];
     const matches = scanDlp(text, this.#compiled);
     if (output.links) scanRules(LINK_RULES, 'output', text, matches);
     if (output.commands) scanRules(COMMAND_RULES, 'output', text, matches);
@@ -143,11 +182,7 @@ export class StreamingOutputFilter implements OutputFilter {
       const taken = action === 'monitor' ? 'monitor'
         : !redactable ? 'flag' : action;
       if (taken === 'block') this.#blocked = true;
-
-      const key = `${match.ruleId}\u0000${taken}`;
-      if (this.#seen.has(key) || this.findings.length >= MAX_FINDINGS) continue;
-      this.#seen.add(key);
-      this.findings.push({ ruleId: match.ruleId, kind: match.kind, action: taken,
+      this.#addFinding({ ruleId: match.ruleId, kind: match.kind, action: taken,
         location: 'output' });
     }
   }
