@@ -93,7 +93,8 @@ async function main(): Promise<void> {
     // never to refuse), every guardrail acting, the ledger storing content.
     'budgets:', '  - {scope: key, period: day, tokens: 100000000000, usd: 1000000, mode: hard}',
     'limits:', '  - {scope: key, rpm: 100000000, tpm: 100000000000}',
-    'guardrails:', '  injection: block', '  secrets: block', '  pii: redact', '  output: redact',
+    'guardrails:', '  injection: block', '  secrets: block', '  pii: redact',
+    '  output: {action: redact, injection: block}',
     '  canary: true', '  extraction: flag',
   ].join('\n'));
   const storage = new SqliteStorage(join(dir, 'data'));
