@@ -41,6 +41,27 @@ describe.each([
     expect(row).toMatchObject({ group: 'alice', requests: 2, input_tokens: 200 });
   });
 
+  it('sums one batch\'s increments to the same rollup or budget counter', async () => {
+    const bob = (id: string) => ({ ...record(id), user: 'bob', department: 'ops' });
+    const period = new Date('2026-11-01T00:00:00Z');
+    const spend = (scopeKey: string, tokens: number) => storage.budgets.addSpend(
+      { budgetId: 'b1', scopeKey, periodStart: period, tokens, usd: tokens / 1000 });
+    // Same turn of the event loop: one transaction.
+    await Promise.all([
+      storage.requests.record(record('a1')), storage.requests.record(bob('b1')),
+      storage.requests.record(record('a2')), storage.requests.record(bob('b2')),
+      storage.requests.record(record('a3')),
+      spend('user:alice', 100), spend('user:bob', 7), spend('user:alice', 50),
+    ]);
+    const byUser = await storage.requests.summarize({ by: 'user' });
+    expect(byUser.map((row) => [row.group, row.requests, row.input_tokens]))
+      .toEqual(expect.arrayContaining([['alice', 3, 300], ['bob', 2, 200]]));
+    const alice = await storage.budgets.spend('b1', 'user:alice', period);
+    expect(alice.tokens).toBe(150);
+    expect(alice.usd).toBeCloseTo(0.15, 12);
+    expect(await storage.budgets.spend('b1', 'user:bob', period)).toMatchObject({ tokens: 7 });
+  });
+
   it('fails a whole batch with storage_unavailable and keeps writing afterwards', async () => {
     await storage.requests.record(record('dup'));
     // Same turn of the event loop, so one transaction: the duplicate sinks both.

@@ -38,7 +38,11 @@ export type WriteOp =
 /**
  * The prepared statements behind every `WriteOp`, and the one transaction
  * that applies a batch of them. A request row and its daily rollup always
- * change together, so the rollup never disagrees with the rows.
+ * change together, so the rollup never disagrees with the rows. Rollups and
+ * budget spending are counters: the batch's increments to the same counter
+ * are summed first and added with one statement (under load a batch holds
+ * many requests of the same people, and each upsert costs about as much as
+ * a row insert).
  */
 export class WriteStatements {
   readonly #insertRequest: Statement;
@@ -55,10 +59,10 @@ export class WriteStatements {
       @ttft_ms, @cost_usd, @price, @energy_wh, @energy_wh_low, @energy_wh_high, @co2e_g,
       @co2e_g_low, @co2e_g_high, @water_ml, @water_ml_low, @water_ml_high, @region, @findings)`);
     this.#rollup = db.prepare(`INSERT INTO usage_daily VALUES (
-      @day, @user, @department, @agent, @provider, @model, 1, @input_tokens, @cached_tokens,
-      @cache_write_tokens, @output_tokens, @reasoning_tokens, @cost_usd, @energy, @co2e,
-      @water, @estimated)
-      ON CONFLICT DO UPDATE SET requests = requests + 1,
+      @day, @user, @department, @agent, @provider, @model, @requests, @input_tokens,
+      @cached_tokens, @cache_write_tokens, @output_tokens, @reasoning_tokens, @cost_usd,
+      @energy, @co2e, @water, @estimated)
+      ON CONFLICT DO UPDATE SET requests = requests + excluded.requests,
         input_tokens = input_tokens + excluded.input_tokens,
         cached_tokens = cached_tokens + excluded.cached_tokens,
         cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens,
@@ -73,7 +77,11 @@ export class WriteStatements {
     this.#insertRejection = db.prepare(`INSERT OR IGNORE INTO rejections VALUES
       (@request_id, @time, @address, @key_id, @user, @department, @agent, @code, @rule)`);
     this.#apply = db.transaction((ops: readonly WriteOp[]) => {
-      for (const op of ops) this.#applyOne(op);
+      const rollups = new Map<string, Rollup>();
+      const spends = new Map<string, SpendRow>();
+      for (const op of ops) this.#applyOne(op, rollups, spends);
+      for (const rollup of rollups.values()) this.#rollup.run(rollup);
+      for (const spend of spends.values()) this.#addSpend.run(spend);
     });
   }
 
@@ -82,15 +90,24 @@ export class WriteStatements {
     this.#apply(ops);
   }
 
-  #applyOne(op: WriteOp): void {
+  #applyOne(op: WriteOp, rollups: Map<string, Rollup>, spends: Map<string, SpendRow>): void {
     switch (op.table) {
       case 'requests':
         this.#insertRequest.run(op.row);
-        this.#rollup.run(rollupOf(op.row));
+        addRollup(rollups, rollupOf(op.row));
         return;
-      case 'budget_spend':
-        this.#addSpend.run(op.row);
+      case 'budget_spend': {
+        const { row } = op;
+        const key = `${row.budget_id}\u0000${row.scope_key}\u0000${row.period_start}`;
+        const sum = spends.get(key);
+        if (sum) {
+          sum.tokens += row.tokens;
+          sum.usd += row.usd;
+        } else {
+          spends.set(key, { ...row });
+        }
         return;
+      }
       case 'rejections':
         this.#insertRejection.run(op.row);
         return;
@@ -98,7 +115,43 @@ export class WriteStatements {
   }
 }
 
-function rollupOf(row: RequestRow): Record<string, number | string> {
+/** One `usage_daily` increment: its key columns, then the amounts added. */
+interface Rollup {
+  day: number;
+  user: string;
+  department: string;
+  agent: string;
+  provider: string;
+  model: string;
+  input_tokens: number;
+  cached_tokens: number;
+  cache_write_tokens: number;
+  output_tokens: number;
+  reasoning_tokens: number;
+  cost_usd: number;
+  energy: number;
+  co2e: number;
+  water: number;
+  estimated: number;
+  /** Requests counted (the statement's `requests` increment). */
+  requests: number;
+}
+
+const ROLLUP_AMOUNTS = ['input_tokens', 'cached_tokens', 'cache_write_tokens', 'output_tokens',
+  'reasoning_tokens', 'cost_usd', 'energy', 'co2e', 'water', 'estimated', 'requests'] as const;
+
+function addRollup(rollups: Map<string, Rollup>, rollup: Rollup): void {
+  const key = [rollup.day, rollup.user, rollup.department, rollup.agent, rollup.provider,
+    rollup.model].join('\u0000');
+  const sum = rollups.get(key);
+  if (!sum) {
+    rollups.set(key, rollup);
+    return;
+  }
+  for (const amount of ROLLUP_AMOUNTS) sum[amount] += rollup[amount];
+}
+
+function rollupOf(row: RequestRow): Rollup {
   return {
     day: Math.floor(row.time / DAY_MS), user: row.user, department: row.department,
     agent: row.agent ?? NO_AGENT, provider: row.provider, model: row.model,
@@ -106,6 +159,6 @@ function rollupOf(row: RequestRow): Record<string, number | string> {
     cache_write_tokens: row.cache_write_tokens, output_tokens: row.output_tokens,
     reasoning_tokens: row.reasoning_tokens, cost_usd: row.cost_usd,
     energy: row.energy_wh ?? 0, co2e: row.co2e_g ?? 0, water: row.water_ml ?? 0,
-    estimated: row.usage_source === 'estimated' ? 1 : 0,
+    estimated: row.usage_source === 'estimated' ? 1 : 0, requests: 1,
   };
 }
