@@ -9,6 +9,7 @@ import {
 import { foldText } from '../../src/guardrails/injection/fold-text.js';
 import { scoreClassifier, sigmoid } from '../../src/guardrails/injection/score-classifier.js';
 import { isHeldOut, readCorpus } from '../../scripts/lib/injection-corpus.js';
+import { measure } from '../../scripts/lib/detection-metrics.js';
 
 const model = loadInjectionModel();
 const classify = (text: string) => detectInjection(text, { model }).findings
@@ -89,6 +90,17 @@ describe('detector on held-out corpus rows', () => {
     const caught = attacks.filter((row) => detectInjection(row.text, { model }).score >= 0.5);
     expect(attacks).toHaveLength(25);
     expect(caught.length).toBeGreaterThanOrEqual(20);
+  });
+
+  // A regression gate, not the target: the target (recall 90% with 3% false
+  // positives, `npm run eval:injection`) is not met yet. These are the
+  // committed model's own figures, rounded against it, so a retrained model
+  // or a changed signal that does worse on unseen repositories fails here.
+  it('keeps its measured recall and false positive rate on the whole held-out split', () => {
+    const flagged = rows.map((row) => detectInjection(row.text, { model }).score >= 0.5);
+    const quality = measure(rows, flagged);
+    expect(quality.recall).toBeGreaterThanOrEqual(0.84);
+    expect(quality.falsePositiveRate).toBeLessThanOrEqual(0.045);
   });
 
   it('passes most ordinary instructions of a repository it never trained on', () => {
