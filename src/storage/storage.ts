@@ -40,7 +40,10 @@ export interface Storage {
   readonly budgets: BudgetStore;
   readonly bans: BanStore;
   readonly rejections: RejectionStore;
-  /** True when the backend answers. */
+  /**
+   * True when the backend can commit: a small write goes through the same
+   * path as request records, so a full disk or a read-only file shows here.
+   */
   ping(): Promise<boolean>;
   /** Flushes pending writes and closes. */
   close(): Promise<void>;

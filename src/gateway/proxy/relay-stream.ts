@@ -12,7 +12,8 @@ import type { ModelExchange } from './model-exchange.js';
 /**
  * Passes a provider's event stream to the client as each event completes,
  * metering on the way. The final event is held back until the record is
- * committed, so a client that saw the end of a stream can rely on its record.
+ * committed, so a client that saw the end of a stream can rely on its record;
+ * if it cannot be stored (a full disk), the stream ends with an error event.
  * A stream the provider cuts off ends with an error event in the client's
  * API shape.
  */
@@ -63,8 +64,12 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
   try {
     await exchange.finish(end);
   } catch (error) {
-    log.error({ err: error }, 'request record not stored: stream closed without its end');
-    res.destroy();
+    // No record, no end: the client gets the error instead of the last events.
+    log.error({ err: error }, 'request record not stored: stream ended with an error');
+    if (!res.destroyed) {
+      res.end(errorEvent(api, isTokenwardenError(error) ? error
+        : new TokenwardenError('storage_unavailable'), requestId));
+    }
     return;
   }
 

@@ -219,5 +219,7 @@ export interface LedgerStore {
    * event loop; the gateway asks for this, short-lived commands do not.
    */
   offloadWalCheckpoints(onError: (message: string) => void): void;
+  /** True when a small commit goes through (a full disk or a read-only file shows here). */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }

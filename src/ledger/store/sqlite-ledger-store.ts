@@ -470,6 +470,15 @@ export class SqliteLedgerStore implements LedgerStore {
     return Promise.resolve(found);
   }
 
+  ping(): Promise<boolean> {
+    try {
+      this.#stmt.setMeta.run('heartbeat', new Date().toISOString());
+      return Promise.resolve(true);
+    } catch {
+      return Promise.resolve(false);
+    }
+  }
+
   offloadWalCheckpoints(onError: (message: string) => void): void {
     this.#walCheckpointer ??= WalCheckpointer.start(this.#db, onError);
   }

@@ -114,6 +114,9 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX rejections_time ON rejections (time);`,
 
   `ALTER TABLE requests ADD COLUMN findings TEXT;`,
+
+  // One row the readiness probe rewrites: proof that a commit still goes through.
+  `CREATE TABLE heartbeat (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);`,
 ];
 
 /** Brings the schema up to date inside one transaction per step. */

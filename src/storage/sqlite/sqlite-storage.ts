@@ -46,7 +46,9 @@ export class SqliteStorage implements Storage {
   }
 
   async ping(): Promise<boolean> {
-    return this.db.open && this.db.prepare('SELECT 1 AS one').get() !== undefined;
+    if (!this.db.open) return false;
+    return this.#writer.write({ table: 'heartbeat', row: { at: Date.now() } })
+      .then(() => true, () => false);
   }
 
   async close(): Promise<void> {

@@ -32,6 +32,7 @@ export interface RejectionRow {
  */
 export type WriteOp =
   | { table: 'requests'; row: RequestRow }
+  | { table: 'heartbeat'; row: { at: number } }
   | { table: 'budget_spend'; row: SpendRow }
   | { table: 'rejections'; row: RejectionRow };
 
@@ -49,6 +50,7 @@ export class WriteStatements {
   readonly #rollup: Statement;
   readonly #addSpend: Statement;
   readonly #insertRejection: Statement;
+  readonly #beat: Statement;
   readonly #apply: (ops: readonly WriteOp[]) => void;
 
   constructor(db: Database) {
@@ -76,6 +78,8 @@ export class WriteStatements {
       ON CONFLICT DO UPDATE SET tokens = tokens + excluded.tokens, usd = usd + excluded.usd`);
     this.#insertRejection = db.prepare(`INSERT OR IGNORE INTO rejections VALUES
       (@request_id, @time, @address, @key_id, @user, @department, @agent, @code, @rule)`);
+    this.#beat = db.prepare(`INSERT INTO heartbeat (id, at) VALUES (1, @at)
+      ON CONFLICT (id) DO UPDATE SET at = excluded.at`);
     this.#apply = db.transaction((ops: readonly WriteOp[]) => {
       const rollups = new Map<string, Rollup>();
       const spends = new Map<string, SpendRow>();
@@ -110,6 +114,9 @@ export class WriteStatements {
       }
       case 'rejections':
         this.#insertRejection.run(op.row);
+        return;
+      case 'heartbeat':
+        this.#beat.run(op.row);
         return;
     }
   }

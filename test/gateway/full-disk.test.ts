@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recordOf, startHarness, type Harness } from '../support/gateway-harness.js';
+
+// A real full disk: the data folder on a small tmpfs, filled to the last
+// byte. Mounting needs root and the right to mount (CI has both); where it
+// cannot mount, the test is skipped.
+const mountPoint = mkdtempSync(join(tmpdir(), 'tokenwarden-full-disk-'));
+let mounted = false;
+try {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mountPoint],
+    { stdio: 'ignore' });
+  mounted = true;
+} catch {
+  mounted = false;
+}
+afterAll(() => {
+  if (mounted) execFileSync('umount', ['-l', mountPoint]);
+  rmSync(mountPoint, { recursive: true, force: true });
+});
+
+/** Writes a file until the file system refuses (ENOSPC). */
+function fillDisk(path: string): void {
+  const fd = openSync(path, 'w');
+  const block = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) writeSync(fd, block);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe.skipIf(!mounted)('a full disk', () => {
+  it('gets 503 storage_unavailable, an error event in streams, and readyz down; '
+    + 'the gateway carries on once there is space', async () => {
+    const harness: Harness = await startHarness({
+      config: { data_dir: join(mountPoint, 'data') } });
+    const filler = join(mountPoint, 'filler');
+    try {
+      const messages = [{ role: 'user' as const, content: 'hello' }];
+      await harness.openai.chat.completions.create({ model: 'gpt-4o', messages });
+      fillDisk(filler);
+
+      // Longer prompts than before, so each commit needs pages the disk no longer has.
+      const long = [{ role: 'user' as const, content: `summarise ${'numbers 123 '.repeat(400)}` }];
+      await expect(harness.openai.chat.completions.create({ model: 'gpt-4o', messages: long }))
+        .rejects.toMatchObject({ status: 503, code: 'storage_unavailable' });
+
+      const stream = await harness.openai.chat.completions.create({ model: 'gpt-4o',
+        messages: long, stream: true });
+      const read = async () => {
+        for await (const chunk of stream) void chunk;
+      };
+      await expect(read()).rejects.toMatchObject({ code: 'storage_unavailable' });
+
+      expect((await fetch(`${harness.gateway.url}/healthz`)).status).toBe(200);
+      const notReady = await fetch(`${harness.gateway.url}/readyz`);
+      expect(notReady.status).toBe(503);
+
+      rmSync(filler);
+      expect((await fetch(`${harness.gateway.url}/readyz`)).status).toBe(200);
+      const { response } = await harness.openai.chat.completions.create({ model: 'gpt-4o',
+        messages: long }).withResponse();
+      const record = await recordOf(harness, response.headers.get('x-request-id'));
+      expect(record.outcome).toBe('ok');
+    } finally {
+      rmSync(filler, { force: true });
+      await harness.close();
+    }
+  }, 30_000);
+});
