@@ -8,6 +8,7 @@ import { PriceBook } from '../pricing/price-book.js';
 import { ProviderRouter } from '../providers/provider-router.js';
 import { UpstreamClient } from '../providers/upstream-client.js';
 import { openStorage } from '../storage/open-storage.js';
+import type { RetryEvent } from '../storage/sqlite/sqlite-writer.js';
 import { AlertSink } from '../alerts/alert-sink.js';
 import { BanList } from '../bans/ban-list.js';
 import { BudgetTracker } from '../budgets/budget-tracker.js';
@@ -51,6 +52,7 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
   const logger = options.logger ?? createLogger({ level: config.log_level });
   const storage = openStorage(config, dataDir, {
     onCheckpointError: (message) => logger.error({ message }, 'database WAL checkpoint failed'),
+    onWriteRetry: (event) => logWriteRetry(logger, event),
   });
   const metrics = new GatewayMetrics();
   const upstream = new UpstreamClient(config.providers, env);
@@ -107,4 +109,25 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
       logger.flush();
     },
   };
+}
+
+/**
+ * Writes the database could not take are kept and retried (see
+ * `SqliteWriter`); the log says when that starts and ends, and holds every
+ * write given up on, so that nothing is lost without a trace.
+ */
+function logWriteRetry(logger: Logger, event: RetryEvent): void {
+  switch (event.kind) {
+    case 'waiting':
+      logger.error({ ops: event.ops, reason: event.error },
+        'database cannot take writes: keeping them and trying again every second');
+      return;
+    case 'written':
+      logger.warn({ ops: event.ops }, 'kept writes are now in the database');
+      return;
+    case 'dropped':
+      logger.error({ unwritten: event.ops, reason: event.error },
+        'writes given up on: they are only in this log');
+      return;
+  }
 }

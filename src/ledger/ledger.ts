@@ -10,6 +10,7 @@ import { openLedgerContext, type LedgerContext } from './ledger-context.js';
 import { indexAnswers } from './provenance/index-answers.js';
 import { prepareRequest, subjectOf } from './record-request.js';
 import type { AppendRecord, CheckpointRow } from './store/ledger-store.js';
+import { isRetryableWriteError } from '../storage/sqlite/retryable.js';
 
 /** One request through the gateway, as the gateway hands it to the ledger. */
 export interface LedgerRequest {
@@ -61,6 +62,14 @@ export type PrepareRecord = (contents: ContentBatch) => (seq: number) => AppendR
 
 /** An entry waiting for the next group commit. */
 interface Pending {
+  /** The request id, to name the entry in the log if it is given up on. */
+  id: string;
+  /**
+   * Kept and appended later when the store cannot take it now: true for
+   * request entries, which nobody else would write again; an attestation's
+   * author sees the error and may attest again.
+   */
+  keep: boolean;
   subject: string;
   prepare: PrepareRecord;
   resolve: (index: number) => void;
@@ -72,6 +81,11 @@ interface Maker {
   item: Pending;
   make: (seq: number) => AppendRecord;
 }
+
+/** How often entries kept for want of space are tried again. */
+const RETRY_EVERY_MS = 1_000;
+/** Entries kept at most while the store cannot take them. */
+const MAX_UNWRITTEN = 10_000;
 
 /** Most entries written by one transaction, unless `maxBatch` says otherwise. */
 const MAX_BATCH = 1_024;
@@ -101,6 +115,9 @@ export class Ledger {
   #closed = false;
   #sinceCheckpoint = 0;
   #indexing: Promise<void> | undefined;
+  /** Entries the store could not take (a full disk), tried again every second. */
+  #unwritten: Pending[] = [];
+  #retryTimer: NodeJS.Timeout | undefined;
   readonly #timers: NodeJS.Timeout[] = [];
   readonly #maxBatch: number;
 
@@ -135,7 +152,7 @@ export class Ledger {
   append(request: LedgerRequest): Promise<{ index: number }> {
     const { keyring, config } = this.context;
     const subject = subjectOf(request.identity);
-    return this.enqueue(subject, (contents) => {
+    return this.#enqueue({ subject, id: request.requestId, keep: true }, (contents) => {
       const key = keyring.active(subject);
       if (!key) throw new TokenwardenError('internal_error', `no data key for ${subject}`);
       return prepareRequest(request, { key, storeContent: config.store_content, contents });
@@ -145,12 +162,18 @@ export class Ledger {
   /**
    * Queues any record (used by attestations). `prepare` runs after the
    * subject's data key is loaded; the maker it returns runs inside the
-   * write transaction once the seq is known.
+   * write transaction once the seq is known. `id` names the request the
+   * record is about.
    */
-  enqueue(subject: string, prepare: PrepareRecord): Promise<number> {
+  enqueue(subject: string, id: string, prepare: PrepareRecord): Promise<number> {
+    return this.#enqueue({ subject, id, keep: false }, prepare);
+  }
+
+  #enqueue(entry: { subject: string; id: string; keep: boolean }, prepare: PrepareRecord)
+    : Promise<number> {
     if (this.#closed) return Promise.reject(new TokenwardenError('ledger_closed'));
     return new Promise<number>((resolve, reject) => {
-      this.#queue.push({ subject, prepare, resolve, reject });
+      this.#queue.push({ ...entry, prepare, resolve, reject });
       this.#schedule();
     });
   }
@@ -204,8 +227,47 @@ export class Ledger {
       this.context.logger?.error({ err: error }, 'ledger batch not written');
       const failure = new TokenwardenError('storage_unavailable',
         'The ledger could not write its entries', { cause: error });
-      for (const { item } of makers) item.reject(failure);
+      const items = makers.map(({ item }) => item);
+      for (const item of items) item.reject(failure);
+      this.#keep(items, error);
     }
+  }
+
+  /**
+   * Keeps entries the store could not take for now (a full disk): their
+   * callers have had their error, and the entries are appended once there
+   * is space, so the ledger still records every request that reached a
+   * provider. At most MAX_UNWRITTEN wait; past that the oldest are named in
+   * the log and given up.
+   */
+  #keep(items: readonly Pending[], error: unknown): void {
+    if (!isRetryableWriteError(error)) return;
+    const settled = () => undefined;
+    for (const item of items) {
+      if (item.keep) this.#unwritten.push({ ...item, resolve: settled, reject: settled });
+    }
+    if (this.#unwritten.length === 0) return;
+    const excess = this.#unwritten.length - MAX_UNWRITTEN;
+    if (excess > 0) this.#giveUp(this.#unwritten.splice(0, excess), 'too many entries waiting');
+    this.#retryTimer ??= setInterval(() => this.#retryUnwritten(), RETRY_EVERY_MS).unref();
+  }
+
+  #retryUnwritten(): void {
+    const items = this.#unwritten;
+    this.#unwritten = [];
+    if (items.length === 0) {
+      clearInterval(this.#retryTimer);
+      this.#retryTimer = undefined;
+      return;
+    }
+    this.#queue.unshift(...items);
+    this.#schedule();
+  }
+
+  #giveUp(items: readonly Pending[], reason: string): void {
+    if (items.length === 0) return;
+    this.context.logger?.error({ requests: items.map((item) => item.id), reason },
+      'ledger entries given up on: these requests have no entry');
   }
 
   /** Loads the data keys of the batch, then prepares each record; a bad one fails alone. */
@@ -216,6 +278,7 @@ export class Ledger {
       const failure = new TokenwardenError('storage_unavailable',
         'The ledger could not load its data keys', { cause: error });
       batch.forEach((item) => item.reject(failure));
+      this.#keep(batch, error);
       return [];
     }
     const contents = new ContentBatch();
@@ -313,6 +376,18 @@ export class Ledger {
     if (this.#closed) return;
     this.#closed = true;
     await this.drain();
+    // A last try for entries kept for want of space, then their ids go to the log.
+    clearInterval(this.#retryTimer);
+    this.#retryTimer = undefined;
+    if (this.#unwritten.length > 0) {
+      const last = this.#unwritten;
+      this.#unwritten = [];
+      this.#queue.push(...last);
+      this.#schedule();
+      await this.drain();
+      this.#giveUp(this.#unwritten, 'the gateway stopped before the store took them');
+      this.#unwritten = [];
+    }
     const timed = this.#timers.length > 0;
     this.#timers.forEach((timer) => clearInterval(timer));
     if (timed && this.#sinceCheckpoint > 0) {

@@ -37,7 +37,7 @@ function fillDisk(path: string): void {
 
 describe.skipIf(!mounted)('a full disk', () => {
   it('gets 503 storage_unavailable, an error event in streams, and readyz down; '
-    + 'the gateway carries on once there is space', async () => {
+    + 'the gateway carries on once there is space and records what it refused', async () => {
     const harness: Harness = await startHarness({
       config: { data_dir: join(mountPoint, 'data') } });
     const filler = join(mountPoint, 'filler');
@@ -48,11 +48,14 @@ describe.skipIf(!mounted)('a full disk', () => {
 
       // Longer prompts than before, so each commit needs pages the disk no longer has.
       const long = [{ role: 'user' as const, content: `summarise ${'numbers 123 '.repeat(400)}` }];
-      await expect(harness.openai.chat.completions.create({ model: 'gpt-4o', messages: long }))
-        .rejects.toMatchObject({ status: 503, code: 'storage_unavailable' });
+      const refused = await harness.openai.chat.completions.create({ model: 'gpt-4o',
+        messages: long }).then(() => {
+        throw new Error('answered with a full disk');
+      }, (error: unknown) => error as { status: number; code: string; requestID: string });
+      expect(refused).toMatchObject({ status: 503, code: 'storage_unavailable' });
 
-      const stream = await harness.openai.chat.completions.create({ model: 'gpt-4o',
-        messages: long, stream: true });
+      const { data: stream, response: streamed } = await harness.openai.chat.completions
+        .create({ model: 'gpt-4o', messages: long, stream: true }).withResponse();
       const read = async () => {
         for await (const chunk of stream) void chunk;
       };
@@ -64,6 +67,18 @@ describe.skipIf(!mounted)('a full disk', () => {
 
       rmSync(filler);
       expect((await fetch(`${harness.gateway.url}/readyz`)).status).toBe(200);
+
+      // Kept while the disk was full, written once there is space: nothing
+      // the provider answered (and billed) goes unrecorded.
+      const ledger = harness.gateway.context.ledger;
+      for (const id of [refused.requestID, streamed.headers.get('x-request-id') as string]) {
+        const record = await recordOf(harness, id);
+        expect(record.usage.outputTokens).toBeGreaterThan(0);
+        await expect.poll(() => ledger.context.store.requestEntry(id), { timeout: 5_000 })
+          .toBeDefined();
+      }
+      expect(harness.logs.some((line) => line.msg === 'kept writes are now in the database'))
+        .toBe(true);
       const { response } = await harness.openai.chat.completions.create({ model: 'gpt-4o',
         messages: long }).withResponse();
       const record = await recordOf(harness, response.headers.get('x-request-id'));

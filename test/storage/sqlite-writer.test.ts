@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../../src/metering/request-record.js';
 import { SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+import type { RetryEvent } from '../../src/storage/sqlite/sqlite-writer.js';
 
 function record(id: string): RequestRecord {
   return {
@@ -84,5 +85,68 @@ describe.each([
     const reopened = new SqliteStorage(dir);
     expect(reopened.db.prepare('SELECT count(*) AS n FROM requests').get()).toEqual({ n: 50 });
     await reopened.close();
+  });
+});
+
+// A file that cannot grow (SQLite's max_page_count gives the same SQLITE_FULL
+// as a full disk): the gateway's writer keeps the writes and retries them.
+describe('writes kept while the file cannot take them', () => {
+  let dir: string;
+  let storage: SqliteStorage;
+  const events: RetryEvent[] = [];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tokenwarden-retry-'));
+    events.length = 0;
+    storage = new SqliteStorage(dir, {
+      retry: { everyMs: 20, maxOps: 3, report: (event) => events.push(event) } });
+  });
+  afterEach(async () => {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const full = () => {
+    const pages = storage.db.pragma('page_count', { simple: true }) as number;
+    storage.db.pragma(`max_page_count = ${pages}`);
+  };
+  const roomy = () => storage.db.pragma('max_page_count = 1073741823');
+  const big = (id: string) => ({ ...record(id), user: `user-${id}-${'x'.repeat(3_000)}` });
+
+  it('fails the callers, then writes the rows once the file can grow', async () => {
+    full();
+    await expect(storage.requests.record(big('a'))).rejects
+      .toMatchObject({ code: 'storage_unavailable' });
+    expect(events[0]).toMatchObject({ kind: 'waiting', ops: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await storage.requests.get('a')).toBeUndefined();
+
+    roomy();
+    await expect.poll(() => storage.requests.get('a')).toBeDefined();
+    expect(events).toContainEqual({ kind: 'written', ops: 1 });
+    const [row] = await storage.requests.summarize({ by: 'user' });
+    expect(row).toMatchObject({ requests: 1, input_tokens: 100 });
+  });
+
+  it('keeps at most maxOps, reporting the oldest as dropped, and the rest at close', async () => {
+    full();
+    for (const id of ['a', 'b', 'c', 'd']) {
+      await storage.requests.record(big(id)).catch(() => undefined);
+    }
+    const dropped = events.filter((event) => event.kind === 'dropped');
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]).toMatchObject({ ops: [{ table: 'requests', row: { id: 'a' } }] });
+
+    await storage.close();
+    const last = events.at(-1);
+    expect(last).toMatchObject({ kind: 'dropped' });
+    expect(last?.kind === 'dropped' && last.ops.map((op) => (op.row as { id: string }).id))
+      .toEqual(['b', 'c', 'd']);
+  });
+
+  it('does not keep a write refused for what it is', async () => {
+    await storage.requests.record(record('dup'));
+    await expect(storage.requests.record(record('dup'))).rejects
+      .toMatchObject({ code: 'storage_unavailable' });
+    expect(events).toEqual([]);
   });
 });

@@ -69,7 +69,7 @@ export async function attest(ledger: Ledger, input: AttestInput): Promise<Attest
   const time = input.time ?? new Date().toISOString();
   const by = input.by.trim();
   const targetLeaf = leafHash(target.body).toString('hex');
-  const index = await ledger.enqueue(subject, (contents) => {
+  const index = await ledger.enqueue(subject, input.requestId, (contents) => {
     const salts = poolRandomBytes(64);
     const [noteSalt, editedSalt] = [salts.subarray(0, 32), salts.subarray(32)];
     const key = keyring.active(subject);

@@ -6,7 +6,7 @@ import { SqliteBudgetStore } from './sqlite-budget-store.js';
 import { SqliteKeyStore } from './sqlite-key-store.js';
 import { SqliteRejectionStore } from './sqlite-rejection-store.js';
 import { SqliteRequestStore } from './sqlite-request-store.js';
-import { SqliteWriter } from './sqlite-writer.js';
+import { SqliteWriter, type WriteRetry } from './sqlite-writer.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
 /** Options of `SqliteStorage`. */
@@ -18,6 +18,8 @@ export interface SqliteStorageOptions {
   checkpointThread?: boolean;
   /** Told when such a checkpoint fails. */
   onCheckpointError?: (message: string) => void;
+  /** Keep and retry writes the file cannot take for now (see `SqliteWriter`). */
+  retry?: WriteRetry;
 }
 
 /** The embedded backend: one SQLite file under the data folder. */
@@ -33,7 +35,8 @@ export class SqliteStorage implements Storage {
 
   constructor(dataDir: string, options: SqliteStorageOptions = {}) {
     this.db = openDatabase(dataDir);
-    const writer = new SqliteWriter(this.db);
+    const writer = new SqliteWriter(this.db,
+      options.retry ? { retry: options.retry } : {});
     this.#writer = writer;
     this.#checkpointer = options.checkpointThread
       ? WalCheckpointer.start(this.db, options.onCheckpointError ?? (() => undefined))
@@ -53,7 +56,7 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    await this.#writer.flush().catch(() => undefined);
+    await this.#writer.close();
     await this.#checkpointer?.close();
     this.db.close();
   }
