@@ -65,6 +65,8 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
   });
   await Promise.all([bans.load(), budgets.refresh()]);
   const ledger = await Ledger.open({ dataDir, config: config.ledger, logger });
+  metrics.watchUnwritten('database', () => storage.unwritten());
+  metrics.watchUnwritten('ledger', () => ledger.unwritten);
 
   const context: GatewayContext = {
     config, storage, metrics, upstream, logger,

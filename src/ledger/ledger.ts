@@ -252,6 +252,11 @@ export class Ledger {
     this.#retryTimer ??= setInterval(() => this.#retryUnwritten(), RETRY_EVERY_MS).unref();
   }
 
+  /** Request entries kept because the store could not take them yet. */
+  get unwritten(): number {
+    return this.#unwritten.length;
+  }
+
   #retryUnwritten(): void {
     const items = this.#unwritten;
     this.#unwritten = [];

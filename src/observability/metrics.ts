@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 // OpenTelemetry GenAI semantic conventions, as Prometheus names them: dots
 // become underscores and the unit becomes a suffix.
@@ -28,6 +28,8 @@ export class GatewayMetrics {
   readonly #cost: Counter<'gen_ai_provider_name' | 'gen_ai_request_model' | 'department'>;
   readonly #rejected: Counter<'reason'>;
   readonly #findings: Counter<'rule' | 'action'>;
+  /** Per store, how many writes wait for the disk to take them. */
+  readonly #unwritten = new Map<string, () => number>();
 
   constructor() {
     const registers = [this.registry];
@@ -53,6 +55,15 @@ export class GatewayMetrics {
     this.#rejected = new Counter({
       name: 'tokenwarden_rejected_requests_total',
       help: 'Requests refused by the gateway, by error code', labelNames: ['reason'], registers,
+    });
+    const unwritten = this.#unwritten;
+    new Gauge({
+      name: 'tokenwarden_unwritten_records',
+      help: 'Writes kept in memory because the store could not take them (a full disk)',
+      labelNames: ['store'], registers,
+      collect() {
+        for (const [store, count] of unwritten) this.set({ store }, count());
+      },
     });
     this.#findings = new Counter({
       name: 'tokenwarden_guardrail_findings_total',
@@ -94,6 +105,14 @@ export class GatewayMetrics {
         department: observation.department,
       }, observation.costUsd);
     }
+  }
+
+  /**
+   * Reports, at each scrape, the writes a store keeps because its file
+   * could not take them (a full disk); anything above 0 wants an alert.
+   */
+  watchUnwritten(store: string, count: () => number): void {
+    this.#unwritten.set(store, count);
   }
 
   /** Counts one refused request under its error code. */

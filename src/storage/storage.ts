@@ -45,6 +45,8 @@ export interface Storage {
    * path as request records, so a full disk or a read-only file shows here.
    */
   ping(): Promise<boolean>;
+  /** Writes kept because the backend could not take them yet (a full disk). */
+  unwritten(): number;
   /** Flushes pending writes and closes. */
   close(): Promise<void>;
 }

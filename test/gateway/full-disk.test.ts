@@ -61,6 +61,15 @@ describe.skipIf(!mounted)('a full disk', () => {
       };
       await expect(read()).rejects.toMatchObject({ code: 'storage_unavailable' });
 
+      const unwritten = async (store: string) => {
+        const text = await (await fetch(`${harness.gateway.url}/metrics`)).text();
+        const line = text.split('\n')
+          .find((l) => l.startsWith(`tokenwarden_unwritten_records{store="${store}"}`));
+        return Number(line?.split(' ')[1]);
+      };
+      expect(await unwritten('database')).toBeGreaterThan(0);
+      expect(await unwritten('ledger')).toBeGreaterThan(0);
+
       expect((await fetch(`${harness.gateway.url}/healthz`)).status).toBe(200);
       const notReady = await fetch(`${harness.gateway.url}/readyz`);
       expect(notReady.status).toBe(503);
@@ -79,6 +88,8 @@ describe.skipIf(!mounted)('a full disk', () => {
       }
       expect(harness.logs.some((line) => line.msg === 'kept writes are now in the database'))
         .toBe(true);
+      expect(await unwritten('database')).toBe(0);
+      expect(await unwritten('ledger')).toBe(0);
       const { response } = await harness.openai.chat.completions.create({ model: 'gpt-4o',
         messages: long }).withResponse();
       const record = await recordOf(harness, response.headers.get('x-request-id'));

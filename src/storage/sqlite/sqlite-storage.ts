@@ -54,6 +54,10 @@ export class SqliteStorage implements Storage {
       .then(() => true, () => false);
   }
 
+  unwritten(): number {
+    return this.#writer.waiting;
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return;
     await this.#writer.close();
