@@ -60,6 +60,12 @@ export const configSchema = z.strictObject({
     .default('info'),
   /** Largest request body accepted, in bytes. */
   max_body_bytes: z.number().int().min(1024).max(1 << 30).default(10 * 1024 * 1024),
+  /**
+   * Largest answer taken from a provider, in bytes (a whole body, or a
+   * stream's events): past it the call is stopped, so a runaway or hostile
+   * upstream cannot fill the gateway's memory.
+   */
+  max_answer_bytes: z.number().int().min(1024).max(2 ** 31 - 1).default(128 * 1024 * 1024),
   /** Proxies whose X-Forwarded-For is believed: true, or addresses and CIDRs. */
   trust_proxy: z.union([z.boolean(), z.array(z.string())]).default(false),
   providers: z.array(providerSchema).min(1),

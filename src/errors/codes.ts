@@ -79,6 +79,10 @@ export const ERROR_CODES = {
   upstream_stream_broken: {
     status: 502, kind: 'upstream', summary: 'The provider cut the answer stream off.',
   },
+  upstream_answer_too_large: {
+    status: 502, kind: 'upstream',
+    summary: 'The provider sent more than max_answer_bytes; the call was stopped.',
+  },
   storage_unavailable: {
     status: 503, kind: 'internal',
     summary: 'The gateway could not write its record, so it did not answer.',

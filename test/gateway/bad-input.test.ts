@@ -10,7 +10,8 @@ let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness({
     // Every key failure here comes from one address; bans have their own tests.
-    config: { max_body_bytes: 64 * 1024, bans: { ignore: ['127.0.0.0/8', '::1'] } },
+    config: { max_body_bytes: 64 * 1024, max_answer_bytes: 32 * 1024,
+      bans: { ignore: ['127.0.0.0/8', '::1'] } },
     providerOverrides: { timeout: '400ms' },
   });
 });
@@ -154,6 +155,38 @@ describe('bad input gets a clear error in the caller\'s shape', () => {
     expect(failure).toMatchObject({ status: 504, code: 'upstream_timeout' });
     const id = (failure as { headers: Headers }).headers.get('x-request-id');
     expect((await recordOf(harness, id)).errorCode).toBe('upstream_timeout');
+  });
+
+  it('stops a whole answer over max_answer_bytes with 502, counting its usage', async () => {
+    const failure = await harness.openai.chat.completions
+      .create({ model: 'gpt-4o-huge', messages }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 502, code: 'upstream_answer_too_large' });
+    const id = (failure as { headers: Headers }).headers.get('x-request-id');
+    const record = await recordOf(harness, id);
+    expect(record).toMatchObject({ status: 502, outcome: 'error',
+      errorCode: 'upstream_answer_too_large' });
+    // 66 KB of text announced: some 16,000 tokens by the bytes-per-token rule.
+    expect(record.usage.source).toBe('estimated');
+    expect(record.usage.inputTokens).toBeGreaterThan(0);
+    expect(record.usage.outputTokens).toBeGreaterThan(15_000);
+  });
+
+  it('stops a stream over max_answer_bytes with an error event, counting what came', async () => {
+    const { data: stream, response } = await harness.openai.chat.completions
+      .create({ model: 'gpt-4o-huge', messages, stream: true }).withResponse();
+    let text = '';
+    const read = async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'upstream_answer_too_large' });
+    expect(text.length).toBeGreaterThan(1_000);
+    // At most one network chunk past the limit, never the whole 66 KB.
+    expect(text.length).toBeLessThan(32 * 1024 + 64 * 1024);
+    expect(text.length).toBeLessThan(66_000);
+    const record = await recordOf(harness, response.headers.get('x-request-id'));
+    expect(record).toMatchObject({ outcome: 'cut_off', errorCode: 'upstream_answer_too_large' });
+    expect(record.usage.source).toBe('estimated');
+    expect(record.usage.outputTokens).toBeGreaterThan(100);
   });
 
   it('answers an unknown path with 404 and a request id', async () => {

@@ -11,6 +11,7 @@ import { ModelExchange } from './model-exchange.js';
 import { relayStream } from './relay-stream.js';
 import { AnswerGuard } from './answer-guard.js';
 import { inspectInput } from './inspect-input.js';
+import { AnswerTooLarge, readAnswer } from './read-answer.js';
 import type { OutputFilter } from '../../guardrails/guardrails.js';
 
 /**
@@ -116,7 +117,7 @@ async function failBeforeAnswer(exchange: ModelExchange, reply: FastifyReply,
 
 async function passError(exchange: ModelExchange, reply: FastifyReply,
   response: Dispatcher.ResponseData, provider: string, contentType: string): Promise<void> {
-  const text = await response.body.text().catch(() => '');
+  const text = await readAnswer(response, exchange.answerLimit).catch(() => '');
   exchange.keepAnswer(text);
   const status = response.statusCode;
   await exchange.finish({
@@ -138,8 +139,9 @@ async function passBody(exchange: ModelExchange, reply: FastifyReply,
   response: Dispatcher.ResponseData, contentType: string): Promise<void> {
   let text: string;
   try {
-    text = await response.body.text();
+    text = await readAnswer(response, exchange.answerLimit);
   } catch (error) {
+    if (error instanceof AnswerTooLarge) return refuseLargeAnswer(exchange, error.bytes);
     return failBeforeAnswer(exchange, reply, error);
   }
   exchange.markFirstByte();
@@ -165,6 +167,15 @@ async function passBody(exchange: ModelExchange, reply: FastifyReply,
   await exchange.finish({ status: response.statusCode, outcome: 'ok', errorCode: null });
   reply.status(response.statusCode).header('content-type', contentType || 'application/json')
     .send(answer);
+}
+
+/** Records an answer stopped at `max_answer_bytes`, then fails the request with 502. */
+async function refuseLargeAnswer(exchange: ModelExchange, bytes: number): Promise<void> {
+  const error = new TokenwardenError('upstream_answer_too_large',
+    `The provider's answer passed max_answer_bytes (${exchange.answerLimit}); the call was stopped`);
+  await exchange.finish({ status: error.status, outcome: 'error', errorCode: error.code,
+    unreadAnswerBytes: bytes });
+  throw error;
 }
 
 function closeQuietly(reply: FastifyReply): void {

@@ -37,7 +37,16 @@ export interface ExchangeEnd {
   errorCode: string | null;
   /** False when nothing reached the provider's model (connection refused). */
   reachedModel?: boolean;
+  /**
+   * Bytes of a whole answer that was not read to its end (over
+   * `max_answer_bytes`): its usage, at the end, was never seen, so its
+   * output is estimated at a quarter of them, the usual bytes per token.
+   */
+  unreadAnswerBytes?: number;
 }
+
+/** Bytes per token, for an answer too large to read and count. */
+const BYTES_PER_TOKEN = 4;
 
 /**
  * One request's trip to a provider: when it started, what the meter read,
@@ -65,6 +74,11 @@ export class ModelExchange {
 
   get guard(): AnswerGuard | undefined {
     return this.#start.guard;
+  }
+
+  /** Most bytes taken from the provider for this answer (`max_answer_bytes`). */
+  get answerLimit(): number {
+    return this.#context.config.max_answer_bytes;
   }
 
   /** Keeps part of the provider's answer for the ledger. */
@@ -98,6 +112,11 @@ export class ModelExchange {
     const answered = end.outcome !== 'error' || meter.text !== '';
     if (end.reachedModel === false) {
       usage = emptyUsage('estimated');
+    } else if (end.unreadAnswerBytes !== undefined) {
+      const counted = await estimateUsage({
+        reported: meter.usage, requestBody: this.#start.upstreamBody, answerText: '',
+      });
+      usage = { ...counted, outputTokens: Math.ceil(end.unreadAnswerBytes / BYTES_PER_TOKEN) };
     } else if (endpoint.metered && answered && (!meter.usage || !meter.complete)) {
       // Cut off, cancelled, or a provider that reports no usage: count.
       usage = await estimateUsage({

@@ -14,8 +14,9 @@ import type { ModelExchange } from './model-exchange.js';
  * metering on the way. The final event is held back until the record is
  * committed, so a client that saw the end of a stream can rely on its record;
  * if it cannot be stored (a full disk), the stream ends with an error event.
- * A stream the provider cuts off ends with an error event in the client's
- * API shape.
+ * A stream the provider cuts off, or one that passes `max_answer_bytes`
+ * (the call is then stopped), ends with an error event in the client's API
+ * shape.
  */
 export async function relayStream(exchange: ModelExchange, api: ApiKind, requestId: string,
   response: Dispatcher.ResponseData,
@@ -37,9 +38,12 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
   const decoder = new TextDecoder();
   let tail = '';
   let failure: unknown;
+  let received = 0;
+  let tooLarge = false;
   try {
     for await (const chunk of response.body) {
       exchange.markFirstByte();
+      received += (chunk as Buffer).length;
       let out = '';
       for (const event of parser.push(decoder.decode(chunk as Buffer, { stream: true }))) {
         exchange.keepAnswer(event.raw);
@@ -53,6 +57,13 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
         break;
       }
       if (out !== '' && !res.destroyed && !res.write(out)) await drained(res);
+      // Checked after the chunk is relayed and metered: the answer stops at
+      // most one chunk (some 64 KB) past the limit, and what came is counted.
+      if (received > exchange.answerLimit) {
+        tooLarge = true;
+        exchange.abort.abort();
+        break;
+      }
     }
   } catch (error) {
     failure = error;
@@ -60,7 +71,9 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
 
   const end = guard?.blocked
     ? { status: 403, outcome: 'blocked' as const, errorCode: 'guardrail_blocked' }
-    : settle(exchange, failure, meter.streamError !== undefined);
+    : tooLarge
+      ? { status: 502, outcome: 'cut_off' as const, errorCode: 'upstream_answer_too_large' }
+      : settle(exchange, failure, meter.streamError !== undefined);
   try {
     await exchange.finish(end);
   } catch (error) {
@@ -81,8 +94,8 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
     return;
   }
   if (end.outcome === 'cut_off') {
-    const code = end.errorCode === 'upstream_timeout' ? 'upstream_timeout'
-      : 'upstream_stream_broken';
+    const code = end.errorCode === 'upstream_timeout' || end.errorCode === 'upstream_answer_too_large'
+      ? end.errorCode : 'upstream_stream_broken';
     res.write(errorEvent(api, new TokenwardenError(code), requestId));
   }
   res.end(tail);
