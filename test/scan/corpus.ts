@@ -26,6 +26,12 @@ export function random(alphabet: string, length: number): string {
 }
 
 const alnum = (n: number) => random(ALNUM, n);
+
+/** A password as people make them: 10 to 13 characters, both cases, digits, a symbol. */
+function password(): string {
+  return random(UPPER, 1) + random(LOWER, 3) + random(DIGITS, 2) + random('!#%&*@', 1)
+    + random(LOWER + UPPER, 3 + randomInt(4));
+}
 const hex = (n: number) => random(HEX, n);
 
 function base64(bytes: number): string {
@@ -167,6 +173,10 @@ export const MAKERS: Record<string, Maker> = {
   genericJson: () => plant('generic-secret', alnum(30), (s) => `{"clientSecret": "${s}"}`),
   genericHex: () => plant('generic-secret', hex(32), (s) => `api_key: "${s}"`),
   genericEnv: () => plant('generic-secret', alnum(28), (s) => `MY_SERVICE_API_KEY=${s}`),
+  passwordEnv: () => plant('password-assignment', password(), (s) => `DB_PASSWORD=${s}`),
+  passwordYaml: () => plant('password-assignment', password(), (s) => `  password: "${s}"`),
+  passwordProse: () => plant('password-assignment', password(),
+    (s) => `the wifi password is ${s} if you need it`),
 };
 
 /** Lines that look like credentials but are not; none may be reported. */
@@ -194,5 +204,13 @@ export function lookAlikes(): string[] {
     'const secretKeyName = "signing-key-2024-primary";',
     'stripe_key = "sk_live_' + 'x'.repeat(24) + '"',
     `uuid: ${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+    'password: string;',
+    'const password = getPassword(user);',
+    'password = process.env.DB_PASSWORD',
+    "simple: { password: 'secret-2-levels' }",
+    'password is required (at least 8 characters)',
+    'PASSWORD_MIN_LENGTH=12',
+    '{ port: 30001, password: "password-for-30001" }',
+    'password: ${{ secrets.DB_PASSWORD }}',
   ];
 }

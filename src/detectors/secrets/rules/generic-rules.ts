@@ -76,6 +76,24 @@ function entropyFloor(secret: string): number {
   return secret.length < 20 ? 3.25 : 3.5;
 }
 
+/**
+ * A value strong enough to be a real password rather than a word, a type
+ * or an identifier: letters and digits, plus a symbol or both cases
+ * (`Tr0ub4dor&3`, `UQnUvZiXH6q5`), not mostly words, not a dotted name
+ * from code.
+ */
+function passwordLike(secret: string): boolean {
+  if (!/[A-Za-z]/.test(secret) || !/[0-9]/.test(secret)) return false;
+  const symbol = /[^A-Za-z0-9]/.test(secret);
+  const mixedCase = /[a-z]/.test(secret) && /[A-Z]/.test(secret);
+  if (!symbol && !mixedCase) return false;
+  // Words joined with digits (`secret-2-levels`) are test values and labels,
+  // and a value that names itself (`password-for-30001`) is an example.
+  if (readsAsWords(secret) || /passw(?:or)?d|secret/i.test(secret)) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(secret)) return false;
+  return !/^https?:|:\/\//.test(secret);
+}
+
 /** True when a generic match's key name is one that holds no secret. */
 export function isNonSecretName(name: string): boolean {
   return NOT_SECRET_NAME.test(name) || FLAG_NAME.test(name);
@@ -111,5 +129,29 @@ export const GENERIC_RULES: readonly SecretRule[] = [
       shannonEntropy(secret) >= entropyFloor(secret) &&
       looksGenerated(secret, match.groups?.secretBare !== undefined) &&
       !isNonSecretName(match.groups?.name ?? ''),
+  },
+  {
+    // Passwords are shorter and less random than keys (8 to 15 characters
+    // escape `generic-secret`), so they get a rule of their own: a quoted or
+    // line-ending value given to a password name, or "password is ..." in
+    // prose, that has letters, digits and a symbol or both cases.
+    id: 'password-assignment',
+    description: 'Password written into a configuration, code or a message',
+    family: 'generic',
+    keywords: ['password', 'passwd', 'pwd'],
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z0-9])(?<name>[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|pwd)` +
+        String.raw`[A-Za-z0-9_.-]{0,20})` +
+        String.raw`(?:(?:["'\x60]\s{0,5}(?::|=>|=)|\s{0,5}(?::=|=|:))\s{0,5}` +
+        String.raw`(?:(?<q>["'\x60])(?<secret>[^\s"'\x60]{8,64})\k<q>|` +
+        String.raw`(?<secretBare>[A-Za-z0-9_+/=.~@#$%^&*!?-]{8,64})(?=[ \t]*(?:#.*)?\r?$))|` +
+        String.raw`\s+(?:is|was)\s+(?<secretProse>[A-Za-z0-9_+/=.~@#$%^&*!?-]{8,64})` +
+        String.raw`(?![A-Za-z0-9_+/=.~@#$%^&*!?-]))`,
+      'dim',
+    ),
+    window: { before: 64, after: 120 },
+    entropy: 0,
+    validate: (secret, match) =>
+      passwordLike(secret) && !isNonSecretName(match.groups?.name ?? ''),
   },
 ];
