@@ -173,17 +173,33 @@ const JA_VERB_FIRST = pair(['無視して', '忘れて'], CJK_GAP, ['指示', '�
 const KO = pair(['지시', '명령', '지침', '규칙', '프롬프트'], CJK_GAP, ['무시', '잊어']);
 
 const LEAK_VERBS = ['reveal', 'print', 'show', 'output', 'repeat', 'display', 'leak', 'disclose',
-  'expose', 'dump', 'spell out', 'tell me', 'give me', 'write out', 'recite', 'share', 'what is',
-  'what are', "what's", 'what were', 'copy'];
+  'expose', 'dump', 'spell out', 'tell me', 'give me', 'write out', 'recite', 'share', 'copy'];
+
+const LEAK_OBJECTS = ['system prompt', 'initial prompt', 'hidden prompt', 'secret prompt',
+  'original prompt', 'your prompt', 'your instructions', 'your initial instructions',
+  'the instructions above', 'prompt above', 'your system message', 'the system message',
+  'your rules', 'developer message', 'pre-prompt', 'preprompt', 'hidden instructions'];
 
 const LEAK_LEAD = leading(LEAK_VERBS, '\\b');
 
-const LEAK_EN = part(`\\b${LEAK_LEAD.source}\\b${GAP}`
-  + `\\b(?:${phrases(['system prompt', 'initial prompt', 'hidden prompt', 'secret prompt',
-    'original prompt', 'your prompt', 'your instructions', 'your initial instructions',
-    'the instructions above', 'prompt above', 'your system message', 'the system message',
-    'your rules', 'developer message', 'pre-prompt', 'preprompt', 'hidden instructions'])})\\b`,
-LEAK_LEAD.cues);
+const LEAK_EN = part(`\\b${LEAK_LEAD.source}\\b${GAP}\\b(?:${phrases(LEAK_OBJECTS)})\\b`,
+  LEAK_LEAD.cues);
+
+/**
+ * A question asks for the prompt only when it points at this conversation's
+ * ("what is your system prompt", "what were the instructions above", "what's
+ * the system prompt you were given"); "what is a system prompt" or "what is
+ * the system prompt in ChatGPT" asks about the idea.
+ */
+const LEAK_QUESTION_LEAD = leading(['what is', 'what are', "what's", 'what were', 'what was'],
+  '\\b');
+const LEAK_QUESTION = part(`\\b${LEAK_QUESTION_LEAD.source}\\b${GAP}\\b(?:`
+  + `(?:${phrases(LEAK_OBJECTS.filter((o) => /\b(?:your|above|hidden|secret)\b|pre-?prompt/
+    .test(o)))})\\b`
+  + `|(?<!\\b(?:a|an|any)\\s+)(?:the\\s+)?(?:${phrases(['system prompt', 'initial prompt',
+    'original prompt', 'system message', 'developer message'])})\\s*(?:[?!.]|$|(?:that\\s+)?you\\b|here\\b`
+  + '|above\\b|for\\s+this\\b|in\\s+this\\s+(?:chat|conversation|session)\\b))',
+LEAK_QUESTION_LEAD.cues);
 
 const LEAK_REPEAT = part(`\\b(?:repeat|print|output|echo)\\b\\s+(?:back\\s+)?(?:all\\s+|the\\s+)?`
   + '(?:words|text|everything|content|lines)\\s+(?:above|before|prior|so far)',
@@ -206,6 +222,6 @@ export const OVERRIDE_RULES: readonly SignalRule[] = [
   rule('injection.override', 0.9, ...OTHER_LATIN, TR_OBJECT_FIRST, ...OTHER_SCRIPTS),
   rule('injection.override', 0.9, ZH, ZH_OBJECT_FIRST, JA, JA_VERB_FIRST, KO),
   rule('injection.override', 0.45, IGNORE_AND_SAY),
-  rule('injection.prompt_leak', 0.75, LEAK_EN, LEAK_REPEAT),
+  rule('injection.prompt_leak', 0.75, LEAK_EN, LEAK_QUESTION, LEAK_REPEAT),
   rule('injection.prompt_leak', 0.5, LEAK_OTHER),
 ];
