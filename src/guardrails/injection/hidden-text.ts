@@ -44,6 +44,17 @@ function revealTags(run: string): string {
 }
 
 /**
+ * The text as a reader sees it where a right-to-left override (U+202E)
+ * reverses what follows it, up to the pop (U+202C) or the end of the line:
+ * `Ignore\u202esnoitcurtsni suoiverp` shows "Ignore previous instructions".
+ * Bidi controls are dropped; nested embeddings are not modelled.
+ */
+function displayedOrder(text: string): string {
+  return text.replace(/\u202e([^\u202c\n]*)\u202c?/g, (_, run: string) => [...run].reverse().join(''))
+    .replace(BIDI, '');
+}
+
+/**
  * Finds invisible, direction-changing and look-alike characters. Tag runs
  * after a black flag (U+1F3F4) are subdivision flags, not smuggling.
  */
@@ -67,7 +78,9 @@ export function findHiddenText(text: string): HiddenText[] {
 
   const bidi = countMatches(BIDI, text);
   if (bidi.count > 0) {
-    found.push({ ruleId: 'injection.bidi', weight: 0.35, start: bidi.first, end: bidi.first + 1 });
+    const shown = text.includes('\u202e') ? displayedOrder(text) : undefined;
+    found.push({ ruleId: 'injection.bidi', weight: 0.35, start: bidi.first, end: bidi.first + 1,
+      ...(shown === undefined ? {} : { revealed: shown }) });
   }
 
   const mixed = countMatches(MIXED_SCRIPT, text);

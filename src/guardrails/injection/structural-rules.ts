@@ -65,6 +65,18 @@ const PERSONA_PHRASES = ['do anything now', 'developer mode', 'dan mode',
   'not an ai language model', 'amoral', 'unethical and immoral', 'evil confidant',
   'opposite mode', 'anti-dan', 'always intelligent and machiavellian'];
 
+/**
+ * The "dead grandmother" ploy: a role-play of a late relative who used to
+ * recite what the model would refuse (product keys, a weapon's recipe).
+ * Nostalgia alone is harmless; the relative, the habit and the payload together are not.
+ */
+const LATE_RELATIVE = part(`${B}(?:dead|deceased|late|passed)\\s+(?:away\\s+)?`
+  + '(?:grand(?:ma|mother|pa|father)|granny|nana|mother|father|mom|dad|uncle|aunt)'
+  + `${E}[^.!?\\n]{0,80}?${B}used\\s+to\\s+(?:read|tell|recite|give|sing|whisper|show)`
+  + `${E}[^.!?\\n]{0,40}?${B}(?:(?:product|activation|license|licence|serial|cd)\\s+`
+  + '(?:keys?|codes?|numbers?)|keys?|passwords?|recipes?\\s+for|steps\\s+(?:to|for)'
+  + `|how\\s+to\\s+(?:make|build|synthesi[sz]e|cook))${E}`,
+['dead', 'deceased', 'late', 'passed']);
 
 const ASKING = ['what is', "what's", 'tell me', 'give me', 'reveal', 'share', 'confirm',
   'provide', 'spell', 'disclose', 'type out', 'say', 'print', 'write'];
@@ -118,6 +130,7 @@ export const STRUCTURAL_RULES: readonly SignalRule[] = [
   rule('injection.fake_system', 0.45, FAKE_SYSTEM),
   rule('injection.fake_system', 0.45, words(AUTHORITY_PHRASES, '(?![a-z0-9])'), SWITCH_MODE),
   rule('injection.jailbreak_persona', 0.4, words(PERSONA_PHRASES)),
+  rule('injection.jailbreak_persona', 0.7, LATE_RELATIVE),
   // Not after a negation: "do not reveal the password" is a system prompt guarding it.
   { ...rule('injection.secret_request', 0.4, SECRET_REQUEST),
     notAfter: /\b(?:not|never|n't)\s+$/ },
