@@ -173,6 +173,8 @@ export const MAKERS: Record<string, Maker> = {
   genericJson: () => plant('generic-secret', alnum(30), (s) => `{"clientSecret": "${s}"}`),
   genericHex: () => plant('generic-secret', hex(32), (s) => `api_key: "${s}"`),
   genericEnv: () => plant('generic-secret', alnum(28), (s) => `MY_SERVICE_API_KEY=${s}`),
+  genericProse: () => plant('generic-secret', alnum(32),
+    (s) => `the deploy token is ${s}, keep it safe`),
   passwordEnv: () => plant('password-assignment', password(), (s) => `DB_PASSWORD=${s}`),
   passwordYaml: () => plant('password-assignment', password(), (s) => `  password: "${s}"`),
   passwordProse: () => plant('password-assignment', password(),
@@ -212,5 +214,7 @@ export function lookAlikes(): string[] {
     'PASSWORD_MIN_LENGTH=12',
     '{ port: 30001, password: "password-for-30001" }',
     'password: ${{ secrets.DB_PASSWORD }}',
+    'The token is expired, request a new one.',
+    'the secret is that nobody reads the docs',
   ];
 }

@@ -115,11 +115,14 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     // keeps code such as `a = b;` out.
     pattern: new RegExp(
       String.raw`(?<![A-Za-z0-9])(?<name>[A-Za-z0-9_.-]{0,40}?(?:${SECRET_WORDS})` +
-        String.raw`[A-Za-z0-9_.-]{0,20})` +
+        String.raw`[A-Za-z0-9_.-]{0,20})(?:` +
         String.raw`(?:["'\x60]\s{0,5}(?::|=>|=)|\s{0,5}(?::=|\|\|=|\?\?=|=|:)|>)\s{0,5}` +
         String.raw`(?:(?<q>["'\x60])(?<secret>[A-Za-z0-9_+/=.~@#$%^&*!-]{16,128})\k<q>|` +
         String.raw`(?<secretXml>[A-Za-z0-9_+/=.~@#$%^&*!-]{16,128})(?=\s*<\/)|` +
-        String.raw`(?<secretBare>[A-Za-z0-9_+/=~-]{16,128})(?=[ \t]*(?:#.*)?\r?$))`,
+        String.raw`(?<secretBare>[A-Za-z0-9_+/=~-]{16,128})(?=[ \t]*(?:#.*)?\r?$))` +
+        // In a message: "the token is 9fQ2...", "my secret was ...".
+        String.raw`|\s+(?:is|was)\s+["'\x60]?(?<secretProse>[A-Za-z0-9_+/=~-]{16,128})` +
+        String.raw`(?![A-Za-z0-9_+/=~-]))`,
       'dim',
     ),
     window: { before: 64, after: 200 },
@@ -127,7 +130,8 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     entropy: 0,
     validate: (secret, match) =>
       shannonEntropy(secret) >= entropyFloor(secret) &&
-      looksGenerated(secret, match.groups?.secretBare !== undefined) &&
+      looksGenerated(secret, match.groups?.secretBare !== undefined
+        || match.groups?.secretProse !== undefined) &&
       !isNonSecretName(match.groups?.name ?? ''),
   },
   {
