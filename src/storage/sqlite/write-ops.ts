@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { USAGE_SUM_FIELDS, type UsageRow } from '../../metering/usage-summary.js';
 import type { RequestRow } from './request-row.js';
 
 const DAY_MS = 86_400_000;
@@ -63,7 +64,7 @@ export class WriteStatements {
     this.#rollup = db.prepare(`INSERT INTO usage_daily VALUES (
       @day, @user, @department, @agent, @provider, @model, @requests, @input_tokens,
       @cached_tokens, @cache_write_tokens, @output_tokens, @reasoning_tokens, @cost_usd,
-      @energy, @co2e, @water, @estimated)
+      @energy_wh, @co2e_g, @water_ml, @estimated_requests)
       ON CONFLICT DO UPDATE SET requests = requests + excluded.requests,
         input_tokens = input_tokens + excluded.input_tokens,
         cached_tokens = cached_tokens + excluded.cached_tokens,
@@ -123,29 +124,14 @@ export class WriteStatements {
 }
 
 /** One `usage_daily` increment: its key columns, then the amounts added. */
-interface Rollup {
+type Rollup = {
   day: number;
   user: string;
   department: string;
   agent: string;
   provider: string;
   model: string;
-  input_tokens: number;
-  cached_tokens: number;
-  cache_write_tokens: number;
-  output_tokens: number;
-  reasoning_tokens: number;
-  cost_usd: number;
-  energy: number;
-  co2e: number;
-  water: number;
-  estimated: number;
-  /** Requests counted (the statement's `requests` increment). */
-  requests: number;
-}
-
-const ROLLUP_AMOUNTS = ['input_tokens', 'cached_tokens', 'cache_write_tokens', 'output_tokens',
-  'reasoning_tokens', 'cost_usd', 'energy', 'co2e', 'water', 'estimated', 'requests'] as const;
+} & Omit<UsageRow, 'group'>;
 
 function addRollup(rollups: Map<string, Rollup>, rollup: Rollup): void {
   const key = [rollup.day, rollup.user, rollup.department, rollup.agent, rollup.provider,
@@ -155,7 +141,7 @@ function addRollup(rollups: Map<string, Rollup>, rollup: Rollup): void {
     rollups.set(key, rollup);
     return;
   }
-  for (const amount of ROLLUP_AMOUNTS) sum[amount] += rollup[amount];
+  for (const amount of USAGE_SUM_FIELDS) sum[amount] += rollup[amount];
 }
 
 function rollupOf(row: RequestRow): Rollup {
@@ -165,7 +151,7 @@ function rollupOf(row: RequestRow): Rollup {
     input_tokens: row.input_tokens, cached_tokens: row.cached_tokens,
     cache_write_tokens: row.cache_write_tokens, output_tokens: row.output_tokens,
     reasoning_tokens: row.reasoning_tokens, cost_usd: row.cost_usd,
-    energy: row.energy_wh ?? 0, co2e: row.co2e_g ?? 0, water: row.water_ml ?? 0,
-    estimated: row.usage_source === 'estimated' ? 1 : 0, requests: 1,
+    energy_wh: row.energy_wh ?? 0, co2e_g: row.co2e_g ?? 0, water_ml: row.water_ml ?? 0,
+    estimated_requests: row.usage_source === 'estimated' ? 1 : 0, requests: 1,
   };
 }
