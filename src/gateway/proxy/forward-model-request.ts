@@ -172,7 +172,8 @@ async function passBody(exchange: ModelExchange, reply: FastifyReply,
 /** Records an answer stopped at `max_answer_bytes`, then fails the request with 502. */
 async function refuseLargeAnswer(exchange: ModelExchange, bytes: number): Promise<void> {
   const error = new TokenwardenError('upstream_answer_too_large',
-    `The provider's answer passed max_answer_bytes (${exchange.answerLimit}); the call was stopped`);
+    `The provider's answer passed max_answer_bytes (${exchange.answerLimit}); `
+    + 'the call was stopped');
   await exchange.finish({ status: error.status, outcome: 'error', errorCode: error.code,
     unreadAnswerBytes: bytes });
   throw error;

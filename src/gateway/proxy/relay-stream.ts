@@ -94,8 +94,8 @@ export async function relayStream(exchange: ModelExchange, api: ApiKind, request
     return;
   }
   if (end.outcome === 'cut_off') {
-    const code = end.errorCode === 'upstream_timeout' || end.errorCode === 'upstream_answer_too_large'
-      ? end.errorCode : 'upstream_stream_broken';
+    const named = ['upstream_timeout', 'upstream_answer_too_large'] as const;
+    const code = named.find((name) => name === end.errorCode) ?? 'upstream_stream_broken';
     res.write(errorEvent(api, new TokenwardenError(code), requestId));
   }
   res.end(tail);

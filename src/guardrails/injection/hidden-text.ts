@@ -50,8 +50,8 @@ function revealTags(run: string): string {
  * Bidi controls are dropped; nested embeddings are not modelled.
  */
 function displayedOrder(text: string): string {
-  return text.replace(/\u202e([^\u202c\n]*)\u202c?/g, (_, run: string) => [...run].reverse().join(''))
-    .replace(BIDI, '');
+  const reverse = (_: string, run: string) => [...run].reverse().join('');
+  return text.replace(/\u202e([^\u202c\n]*)\u202c?/g, reverse).replace(BIDI, '');
 }
 
 /**

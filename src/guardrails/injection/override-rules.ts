@@ -197,7 +197,8 @@ const LEAK_QUESTION = part(`\\b${LEAK_QUESTION_LEAD.source}\\b${GAP}\\b(?:`
   + `(?:${phrases(LEAK_OBJECTS.filter((o) => /\b(?:your|above|hidden|secret)\b|pre-?prompt/
     .test(o)))})\\b`
   + `|(?<!\\b(?:a|an|any)\\s+)(?:the\\s+)?(?:${phrases(['system prompt', 'initial prompt',
-    'original prompt', 'system message', 'developer message'])})\\s*(?:[?!.]|$|(?:that\\s+)?you\\b|here\\b`
+    'original prompt', 'system message', 'developer message'])})\\s*`
+  + '(?:[?!.]|$|(?:that\\s+)?you\\b|here\\b'
   + '|above\\b|for\\s+this\\b|in\\s+this\\s+(?:chat|conversation|session)\\b))',
 LEAK_QUESTION_LEAD.cues);
 
