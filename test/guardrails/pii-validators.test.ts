@@ -47,6 +47,12 @@ describe('detectPii', () => {
         'pii.phone:030 1234 5678', 'pii.phone:0612345678']);
   });
 
+  it('finds compact international numbers and digit runs after words that name a phone', () => {
+    expect(found('WhatsApp +447700900123, or call me at 4155552671; my cell is 07700900123'))
+      .toEqual(['pii.phone:+447700900123', 'pii.phone:4155552671', 'pii.phone:07700900123']);
+    expect(found('call 911, build 20240115103000, call f(1, 2, 3) at 10:30')).toEqual([]);
+  });
+
   it('ignores look-alikes', () => {
     const text = 'Order 4111111111111112 shipped on 2024-03-15 at 12:30:45, invoice 20240315-0042,'
       + ' SSN 666-12-3456, version v1.2.3.4, ratio 3.14, build 1234567890123, '

@@ -168,7 +168,8 @@ export const PII_RULES: readonly PiiRule[] = [
     },
   },
   {
-    ruleId: 'pii.phone', type: 'PHONE', hint: /\d\d[ ./)-]\d/,
+    // The hint also lets through compact E.164 numbers (+447700900123).
+    ruleId: 'pii.phone', type: 'PHONE', hint: /\d\d[ ./)-]\d|\+\d{8}/,
     pattern: new RegExp([
       // International: +CC then groups.
       '(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}(?!\\w)',
@@ -181,12 +182,15 @@ export const PII_RULES: readonly PiiRule[] = [
     accept: phoneLength,
   },
   {
-    // After a label a plain digit run is a phone number: "tel: 0612345678".
-    // Tried only where such a run starts (`labelledNumberStarts`).
+    // After a label a plain digit run is a phone number: "tel: 0612345678",
+    // "call me at 4155552671", "my cell is 07700900123". Tried only where such
+    // a run starts (`labelledNumberStarts`).
     ruleId: 'pii.phone', type: 'PHONE',
     pattern: new RegExp(
-      String.raw`(?<=\b(?:phone|tel|telephone|mobile|cell|fax|telefon|telefono|telefone|portable)` +
-        String.raw`(?: number| no\.?| nr\.?)?\s*[:#]?\s*)\+?\d[\d ().-]{6,18}\d`,
+      String.raw`(?<=\b(?:phone|tel|telephone|mobile|cell|fax|telefon|telefono|telefone|portable` +
+        String.raw`|whatsapp|sms|call(?: me)?|text(?: me)?|reach me|contact me|ring me|dial)` +
+        String.raw`(?: number| no\.?| nr\.?)?(?:\s+(?:is|at|on))?\s*[:#]?\s*)` +
+        String.raw`\+?\d[\d ().-]{6,18}\d`,
       'iy',
     ),
     starts: labelledNumberStarts,
