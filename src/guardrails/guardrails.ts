@@ -161,8 +161,10 @@ export class Guardrails {
     if (policy.injection.action !== 'off') {
       const threshold = slot.role === 'tool'
         ? policy.injection.tool_threshold : policy.injection.threshold;
+      // Tool results and the JSON arguments of tool calls are data, not prose.
+      const data = slot.role === 'tool' || slot.path[slot.path.length - 1] === 'arguments';
       const result = detectInjection(slot.text,
-        { model: this.#model, classifierThreshold: threshold });
+        { model: this.#model, classifierThreshold: threshold, data });
       if (result.score >= threshold) {
         pushFinding(findings, { ruleId: result.findings[0]?.ruleId ?? 'injection.classifier',
           kind: 'injection', action: policy.injection.action, location: slot.location });

@@ -6,7 +6,7 @@ import { loadInjectionModel, type InjectionModel } from './injection-model.js';
 import { RuleMatcher } from './match-rules.js';
 import { OVERRIDE_RULES } from './override-rules.js';
 import { LONG_TEXT_CAP, WINDOW_UNITS, scoreClassifier } from './score-classifier.js';
-import { STRUCTURAL_RULES } from './structural-rules.js';
+import { DATA_RULES, STRUCTURAL_RULES } from './structural-rules.js';
 
 /** One piece of evidence: the rule and where it matched in the text as given. */
 export interface InjectionFinding {
@@ -29,6 +29,14 @@ export interface DetectInjectionOptions {
   readonly model?: InjectionModel | null;
   /** Classifier score from which `injection.classifier` is listed as a finding. Default 0.5. */
   readonly classifierThreshold?: number;
+  /**
+   * The text is data a tool returned (a search result, an API's JSON, a web
+   * page). Structured data, JSON or markup, is treated like a long text: the
+   * classifier alone cannot flag it, a signal must agree. It learnt from
+   * prompts, and on payloads about passwords or instructions it fired on
+   * ordinary data (a help page's search result scored 0.92).
+   */
+  readonly data?: boolean;
 }
 
 interface Evidence extends InjectionFinding {
@@ -36,12 +44,13 @@ interface Evidence extends InjectionFinding {
 }
 
 const RULES = new RuleMatcher([...OVERRIDE_RULES, ...STRUCTURAL_RULES]);
+const DATA_MATCHER = new RuleMatcher(DATA_RULES);
 
 /** Decoded payloads are scanned again, but not payloads inside payloads inside payloads. */
 const MAX_DEPTH = 2;
 
-function matchRules(folded: FoldedText, out: Evidence[]): void {
-  for (const { rule, start, end } of RULES.match(folded.text)) {
+function matchRules(folded: FoldedText, out: Evidence[], matcher = RULES): void {
+  for (const { rule, start, end } of matcher.match(folded.text)) {
     out.push({ ruleId: rule.id, weight: rule.weight, start: originalOffset(folded, start),
       end: originalOffset(folded, end) });
   }
@@ -78,6 +87,14 @@ function scanRevealed(text: string, folded: FoldedText, depth: number,
   }
 }
 
+/** JSON, or two or more HTML or XML tags: the shapes of data, not of a prompt. */
+function looksStructured(text: string): boolean {
+  const first = /\S/.exec(text)?.[0];
+  if (first === '{' || first === '[') return true;
+  const tags = text.match(/<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?>/g);
+  return tags !== null && tags.length >= 2;
+}
+
 /**
  * The classifier's score as evidence. Long documents, code and markup are
  * scarce in the training data and the best of many windows is often high by
@@ -87,8 +104,8 @@ function scanRevealed(text: string, folded: FoldedText, depth: number,
  * long prompts. Uncapped, it flagged 40% of 300 npm package READMEs.
  */
 function classify(folded: FoldedText, model: InjectionModel, evidence: Evidence[],
-  classifierThreshold: number): number {
-  const long = normalisedLength(folded.text, WINDOW_UNITS + 1) > WINDOW_UNITS;
+  classifierThreshold: number, structured: boolean): number {
+  const long = structured || normalisedLength(folded.text, WINDOW_UNITS + 1) > WINDOW_UNITS;
   if (long && evidence.length === 0) return 0;
 
   const units = normaliseForModel(folded.text);
@@ -103,13 +120,15 @@ function classify(folded: FoldedText, model: InjectionModel, evidence: Evidence[
 }
 
 function detect(text: string, depth: number, model: InjectionModel | null,
-  classifierThreshold: number): InjectionResult {
+  classifierThreshold: number, data = false): InjectionResult {
   const folded = foldText(text);
   const evidence: Evidence[] = [];
   matchRules(folded, evidence);
+  if (data) matchRules(folded, evidence, DATA_MATCHER);
   scanRevealed(text, folded, depth, model, evidence);
 
-  const prior = model ? classify(folded, model, evidence, classifierThreshold) : 0;
+  const structured = data && looksStructured(text);
+  const prior = model ? classify(folded, model, evidence, classifierThreshold, structured) : 0;
 
   // Independent-evidence combination: each signal removes part of the doubt left.
   let doubt = 1 - prior;
@@ -137,5 +156,5 @@ function detect(text: string, depth: number, model: InjectionModel | null,
 export function detectInjection(text: string, options: DetectInjectionOptions = {}):
   InjectionResult {
   const model = options.model === undefined ? loadInjectionModel() : options.model;
-  return detect(text, 0, model, options.classifierThreshold ?? 0.5);
+  return detect(text, 0, model, options.classifierThreshold ?? 0.5, options.data ?? false);
 }

@@ -85,11 +85,14 @@ const SECRETS = ['password', 'passcode', 'passphrase', 'pass phrase', 'secret ke
   'access code', 'api key', 'private key', 'credentials'];
 
 const SECRET_REQUEST = words(ASKING, `${E}${GAP}${B}(?:the|your|secret|hidden)`
-  + `\\s+(?:secret\\s+)?(?:${phrases(SECRETS)})${E}`);
+  + `\\s+(?:secret\\s+)?(?:${phrases(SECRETS)})s?${E}`);
 
 const TARGETS_AI_PHRASES = ['if you are an ai', 'if you are a language model',
   'note to the ai', 'note to ai', 'note to the assistant', 'message for the ai',
   'attention ai', 'ai assistant reading this', 'to any ai', 'instructions for the ai',
+  'instruction for the ai', 'instructions for the assistant', 'instruction for the assistant',
+  'ai summarizing', 'ai summarising', 'assistant summarizing', 'ai reading this',
+  'language model reading this',
   'when summarizing this', 'when summarising this', 'when you read this',
   'before summarizing', 'do not summarize', "don't summarize", 'instead of summarizing',
   'assistant must', 'the assistant should now', 'ai must now', 'you must now'];
@@ -138,3 +141,25 @@ export const STRUCTURAL_RULES: readonly SignalRule[] = [
   rule('injection.targets_ai', 0.4, words(TARGETS_AI_PHRASES)),
   rule('injection.exfil_link', 0.85, EXFIL_IMAGE, EXFIL_HTML),
 ];
+
+const HIDE_VERBS = '(?:tell|telling|mention|mentioning|inform|informing|alert|alerting|notify'
+  + '|notifying|show|showing|reveal|revealing)';
+
+/** "...and do not mention it to the user": an order to keep something from the user. */
+const CONCEAL = words(['do not', "don't", 'never', 'without'],
+  `${E}\\s+${HIDE_VERBS}\\s+(?:this\\s+|it\\s+|anything\\s+)?(?:to\\s+)?the\\s+user${E}`);
+
+/** "Assistant, please forward...": the model addressed by name, then an order. */
+const ADDRESSED = words(['assistant', 'ai', 'chatbot', 'agent'],
+  `\\s*,\\s+(?:please\\s+)?(?:forward|send|email|delete|transfer|call|run|execute|ignore`
+  + `|reply|respond|say|tell|share|post|upload|download|open|click)${E}`);
+
+/**
+ * Signals only for data a tool returned (`detectInjection`'s `data`): in a
+ * system prompt "do not tell the user" guards a secret, in a search result
+ * or an e-mail it hides what the writer made the assistant do.
+ */
+export const DATA_RULES: readonly SignalRule[] = [
+  rule('injection.targets_ai', 0.5, CONCEAL, ADDRESSED),
+];
+
