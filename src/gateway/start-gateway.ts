@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { LoadedConfig } from '../config/load.js';
 import { ImpactCalculator } from '../impact/impact-calculator.js';
 import { Metering } from '../metering/metering.js';
+import { FailureLog } from '../observability/failure-log.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { GatewayMetrics } from '../observability/metrics.js';
 import { PriceBook } from '../pricing/price-book.js';
@@ -50,8 +51,9 @@ export async function startGateway(loaded: LoadedConfig, options: StartOptions =
   const { config, dataDir } = loaded;
   const env = options.env ?? process.env;
   const logger = options.logger ?? createLogger({ level: config.log_level });
+  const checkpointFailures = new FailureLog(logger, 'database WAL checkpoint failed');
   const storage = openStorage(config, dataDir, {
-    onCheckpointError: (message) => logger.error({ message }, 'database WAL checkpoint failed'),
+    onCheckpointError: (message) => checkpointFailures.failed({ message }),
     onWriteRetry: (event) => logWriteRetry(logger, event),
   });
   const metrics = new GatewayMetrics();

@@ -1,4 +1,5 @@
 import type { Logger } from '../observability/logger.js';
+import { FailureLog } from '../observability/failure-log.js';
 import { TokenwardenError } from '../errors/tokenwarden-error.js';
 import { Checkpointer } from './checkpoint/checkpointer.js';
 import type { LedgerConfig } from './config.js';
@@ -112,6 +113,7 @@ export class Ledger {
   #queue: Pending[] = [];
   #scheduled = false;
   #flushing: Promise<void> = Promise.resolve();
+  readonly #batchFailures: FailureLog;
   #closed = false;
   #sinceCheckpoint = 0;
   #indexing: Promise<void> | undefined;
@@ -124,6 +126,7 @@ export class Ledger {
   private constructor(context: LedgerContext, maxBatch: number) {
     this.context = context;
     this.#maxBatch = Math.max(1, maxBatch);
+    this.#batchFailures = new FailureLog(context.logger, 'ledger batch not written');
     const { config, store, reader, signer, logger } = context;
     this.checkpointer = new Checkpointer({
       store, reader, signer, origin: config.origin, dir: config.checkpoint_dir,
@@ -223,8 +226,9 @@ export class Ledger {
       });
       for (const { item, seq } of written) item.resolve(seq);
       this.#afterCommit(written.length);
+      this.#batchFailures.succeeded();
     } catch (error) {
-      this.context.logger?.error({ err: error }, 'ledger batch not written');
+      this.#batchFailures.failed({ err: error });
       const failure = new TokenwardenError('storage_unavailable',
         'The ledger could not write its entries', { cause: error });
       const items = makers.map(({ item }) => item);
@@ -315,9 +319,8 @@ export class Ledger {
   #startTimers(): void {
     const { config, logger } = this.context;
     // A long-running writer: the WAL is copied back by a thread of its own.
-    this.context.store.offloadWalCheckpoints((message) => {
-      logger?.error({ message }, 'ledger WAL checkpoint failed');
-    });
+    const checkpointFailures = new FailureLog(logger, 'ledger WAL checkpoint failed');
+    this.context.store.offloadWalCheckpoints((message) => checkpointFailures.failed({ message }));
     const tick = setInterval(() => {
       if (this.#sinceCheckpoint > 0) this.#checkpointSoon();
     }, Math.max(config.checkpoint_interval, 1_000));
