@@ -5,6 +5,7 @@
  *
  *   node --import tsx scripts/eval-injection.ts [--threshold 0.5]
  */
+import { readFileSync } from 'node:fs';
 import { detectInjection } from '../src/guardrails/injection/detect-injection.js';
 import { loadInjectionModel } from '../src/guardrails/injection/injection-model.js';
 import { isHeldOut, readCorpus } from './lib/injection-corpus.js';
@@ -18,6 +19,31 @@ function thresholdArgument(): number {
   const value = index >= 0 ? Number(process.argv[index + 1]) : 0.5;
   if (!(value > 0 && value < 1)) throw new Error(`--threshold must be in (0, 1): got ${value}`);
   return value;
+}
+
+interface HandWrittenRow {
+  readonly set: string;
+  readonly label: 0 | 1;
+  readonly text: string;
+}
+
+/**
+ * Hand-written attacks and everyday requests (data/prompt-injection/
+ * SOURCES.md says which sets were only measured), per set.
+ */
+function printHandWritten(threshold: number): void {
+  const rows = readFileSync('data/prompt-injection/hand-written.jsonl', 'utf8').trim()
+    .split('\n').map((line) => JSON.parse(line) as HandWrittenRow);
+  console.log('\nhand-written sets (data/prompt-injection/hand-written.jsonl)');
+  for (const set of [...new Set(rows.map((row) => row.set))]) {
+    const counts = [1, 0].map((label) => {
+      const of = rows.filter((row) => row.set === set && row.label === label);
+      const flagged = of.filter((row) => detectInjection(row.text).score >= threshold).length;
+      return of.length === 0 ? '' : `${label === 1 ? 'attacks caught' : 'benign flagged'} `
+        + `${flagged}/${of.length}`;
+    });
+    console.log(`  ${set}  ${counts.filter(Boolean).join(', ')}`);
+  }
 }
 
 function main(): void {
@@ -44,6 +70,7 @@ function main(): void {
       + `recall ${(m.recall * 100).toFixed(1)}%  false positives `
       + `${(m.falsePositiveRate * 100).toFixed(1)}%`);
   }
+  printHandWritten(threshold);
   console.log(`\nmean time per row ${perRowUs.toFixed(0)} us`);
 
   const pass = overall.recall >= TARGET_RECALL

@@ -1,5 +1,8 @@
 import type { CorpusRow } from './injection-corpus.js';
-import { technicalDocument } from './technical-text.js';
+import { directAttacks, readerInstruction } from './attack-requests.js';
+import { benignRequests } from './benign-requests.js';
+import { taskInstructions } from './task-instructions.js';
+import { shortReadme, technicalDocument } from './technical-text.js';
 
 /**
  * Synthetic training rows, generated from templates with a seeded generator:
@@ -223,5 +226,19 @@ export function augment(random: Random, carriers: readonly CorpusRow[]): CorpusR
     out.push(row(pick(random, BENIGN_TRIGGERS), 0, 'benign-hard-negative'));
     out.push(row(fill(random, pick(random, BENIGN_CONTACT)), 0, 'benign'));
   }
+  for (const text of benignRequests(random, 500)) {
+    out.push(row(text, 0, 'benign-hard-negative'));
+  }
+  for (let i = 0; i < 500; i += 1) out.push(row(shortReadme(random), 0, 'benign-document'));
+  for (const text of taskInstructions(random, 500)) {
+    out.push(row(text, 0, 'benign'));
+  }
+  for (let i = 0; i < 400; i += 1) {
+    const task = random() < 0.5 ? `${pick(random, DOCUMENT_TASKS)}\n\n` : '';
+    const wrapped = pick(random, WRAPPERS)(readerInstruction(random));
+    out.push(row(task + embed(random, pick(random, documents).text, wrapped), 1,
+      'indirect-injection'));
+  }
+  for (const text of directAttacks(random, 400)) out.push(row(text, 1, 'direct-injection'));
   return out;
 }

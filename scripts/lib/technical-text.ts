@@ -142,3 +142,27 @@ export function technicalDocument(random: Random, prose: readonly string[]): str
   }
   return parts.join('\n');
 }
+
+const PURPOSES = ['encodes and decodes {w} data', 'parses {w} strings', 'runs a callback once',
+  'waits for a {w} to end', 'checks whether a file is executable', 'formats {w} messages fast',
+  'converts {w} values to bytes', 'wraps a {w} handler', 'escapes {w} text for HTML',
+  'reads {w} files line by line', 'ignores files that match patterns', 'exits cleanly on signals',
+  'concatenates a stream into a buffer', 'exposes {w} constants', 'logs nothing, quickly'];
+
+/**
+ * A short package README: name, badge, one sentence, install, a usage
+ * block, license. Most READMEs are this size, one window of the classifier,
+ * where it decides alone.
+ */
+export function shortReadme(random: Random): string {
+  const name = `${pick(random, WORDS)}-${pick(random, WORDS)}`;
+  const purpose = pick(random, PURPOSES).replace('{w}', pick(random, WORDS));
+  const parts = [`# ${name}\n`,
+    `[![build status](https://img.shields.io/badge/build-passing-green.svg)](https://ci.example/${name})\n`,
+    `\`${name}\` ${purpose}${random() < 0.5 ? ' in pure JS' : ''}.\n`,
+    `## install\n\n\`\`\`sh\nnpm install ${name}\n\`\`\`\n`,
+    `## usage\n`, pick(random, BLOCKS)(random)];
+  if (random() < 0.5) parts.push(inlineApi(random));
+  parts.push(`## license\n\n${pick(random, ['MIT', 'ISC', 'Apache-2.0', 'BSD-3-Clause'])}\n`);
+  return parts.join('\n');
+}

@@ -132,8 +132,8 @@ describe('detector on held-out corpus rows', () => {
   it('keeps its measured recall and false positive rate on the whole held-out split', () => {
     const flagged = rows.map((row) => detectInjection(row.text, { model }).score >= 0.5);
     const quality = measure(rows, flagged);
-    expect(quality.recall).toBeGreaterThanOrEqual(0.84);
-    expect(quality.falsePositiveRate).toBeLessThanOrEqual(0.045);
+    expect(quality.recall).toBeGreaterThanOrEqual(0.8);
+    expect(quality.falsePositiveRate).toBeLessThanOrEqual(0.04);
   });
 
   it('passes most ordinary instructions of a repository it never trained on', () => {

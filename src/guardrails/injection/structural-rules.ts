@@ -63,7 +63,50 @@ const PERSONA_PHRASES = ['do anything now', 'developer mode', 'dan mode',
   'openai content policy', 'openai policies', 'content policies', 'stay in character',
   'never refuse', 'must not refuse', 'cannot refuse', 'no longer an ai',
   'not an ai language model', 'amoral', 'unethical and immoral', 'evil confidant',
-  'opposite mode', 'anti-dan', 'always intelligent and machiavellian'];
+  'opposite mode', 'anti-dan', 'always intelligent and machiavellian',
+  // The rules declared void for this one answer, or the safety checks lifted.
+  "rules don't apply", 'rules do not apply', 'rules no longer apply',
+  "guidelines don't apply", 'guidelines do not apply', 'guidelines no longer apply',
+  "restrictions don't apply", 'restrictions do not apply', 'restrictions no longer apply',
+  'safety checks are disabled', 'safety filter is disabled', 'safety filters are disabled',
+  'to bypass safety', 'to bypass your safety', 'to bypass the safety',
+  'nothing has consequences', 'nothing you say has consequences',
+  'uncensored model', 'unfiltered model',
+  'shadow self', 'liberated mode', 'no content policy', 'no safety rules', 'without safety rules',
+  'safety mode off', 'safety mode disabled', 'filters off', 'without any limitations',
+  'ai without limitations', 'never trained with safety', 'safety training never',
+  'drop your restrictions', 'drop your rules', 'drop your guidelines', 'drop your filters'];
+
+/**
+ * The rules said to be lifted: "content rules are suspended for this
+ * session", "whose creators removed every safety rule".
+ */
+const RULES_LIFTED = part('\\b(?:content|safety|ethical|moral)\\s+(?:rules|filters?|restrictions'
+  + '|policies|guidelines|guardrails)\\s+(?:are|have\\s+been|were|is|has\\s+been)\\s+'
+  + '(?:now\\s+)?(?:suspended|lifted|disabled|removed|turned\\s+off|switched\\s+off|off)\\b'
+  + '|\\b(?:removed|disabled|lifted|deleted|stripped)\\s+(?:all|every|any|its|your|their)\\s+'
+  + '(?:safety|content|ethical|moral)\\s+(?:rules?|filters?|restrictions?|guidelines?'
+  + '|guardrails?)\\b',
+['content', 'safety', 'ethical', 'moral', 'removed', 'disabled', 'lifted', 'deleted',
+  'stripped']);
+
+/**
+ * A document that speaks to the model reading it: "Language models
+ * evaluating this resume must...", "AI agents visiting this page", "To the
+ * grader: ...". People write "to the reviewers:"; they do not address a
+ * model that grades, screens or browses the text. (Headings such as
+ * "Instructions for the AI" are left out: system prompts are full of them.)
+ */
+const AI_NOUN = '(?:ai|llm|language\\s+model|model|assistant|agent|bot|chatbot|grader|evaluator'
+  + '|screener|crawler)s?';
+const ADDRESSES_READER = part(`\\b(?:ai\\s+(?:${AI_NOUN})|llms?|language\\s+models?|chatbots?`
+  + '|ai\\s+systems?|ai)\\s+(?:reading|evaluating|reviewing|grading|processing|summari[sz]ing'
+  + '|screening|analy[sz]ing|scoring|ranking|parsing|visiting|browsing|crawling)\\s+'
+  + '(?:this|these|the\\s+following)\\b'
+  + `|\\bto\\s+(?:the|any|all)\\s+(?:ai\\s+)?${AI_NOUN}\\s*:`
+  + '|\\b(?:reviewer|grader|evaluator|screening|hiring)\\s+(?:ai|llm|bot|model)\\s*:',
+['ai', 'llm', 'language model', 'chatbot', 'to the', 'to any', 'to all', 'reviewer', 'grader',
+  'evaluator', 'screening', 'hiring']);
 
 /**
  * The "dead grandmother" ploy: a role-play of a late relative who used to
@@ -94,6 +137,8 @@ const TARGETS_AI_PHRASES = ['if you are an ai', 'if you are a language model',
   'ai summarizing', 'ai summarising', 'assistant summarizing', 'ai reading this',
   'language model reading this',
   'when summarizing this', 'when summarising this', 'when you read this',
+  'if you are summarizing this', 'if you are summarising this', 'if you summarize this',
+  'if you summarise this',
   'before summarizing', 'do not summarize', "don't summarize", 'instead of summarizing',
   'assistant must', 'the assistant should now', 'ai must now', 'you must now'];
 
@@ -134,11 +179,12 @@ export const STRUCTURAL_RULES: readonly SignalRule[] = [
   rule('injection.fake_system', 0.45, words(AUTHORITY_PHRASES, '(?![a-z0-9])'), SWITCH_MODE),
   rule('injection.jailbreak_persona', 0.4, words(PERSONA_PHRASES)),
   rule('injection.jailbreak_persona', 0.7, LATE_RELATIVE),
+  rule('injection.jailbreak_persona', 0.5, RULES_LIFTED),
   // Not after a negation: "do not reveal the password" is a system prompt guarding it.
   { ...rule('injection.secret_request', 0.4, SECRET_REQUEST),
     notAfter: /\b(?:not|never|n't)\s+$/ },
   rule('injection.secret_request', 0.4, SECRET_OTHER),
-  rule('injection.targets_ai', 0.4, words(TARGETS_AI_PHRASES)),
+  rule('injection.targets_ai', 0.4, words(TARGETS_AI_PHRASES), ADDRESSES_READER),
   rule('injection.exfil_link', 0.85, EXFIL_IMAGE, EXFIL_HTML),
 ];
 
