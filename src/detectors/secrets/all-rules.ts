@@ -1,6 +1,7 @@
 import type { SecretRule } from './secret-rule.js';
 import { AI_PROVIDER_RULES } from './rules/ai-provider-rules.js';
 import { AI_SERVICE_RULES } from './rules/ai-service-rules.js';
+import { CLOUD_PLATFORM_RULES } from './rules/cloud-platform-rules.js';
 import { CLOUD_RULES } from './rules/cloud-rules.js';
 import { CONNECTION_STRING_RULES } from './rules/connection-string-rules.js';
 import { GENERIC_RULES } from './rules/generic-rules.js';
@@ -20,6 +21,7 @@ import { TOKEN_RULES } from './rules/token-rules.js';
 export const SECRET_RULES: readonly SecretRule[] = [
   ...PRIVATE_KEY_RULES,
   ...CLOUD_RULES,
+  ...CLOUD_PLATFORM_RULES,
   ...AI_PROVIDER_RULES,
   ...AI_SERVICE_RULES,
   ...SOURCE_HOSTING_RULES,

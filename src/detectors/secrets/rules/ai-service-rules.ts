@@ -1,5 +1,5 @@
 import type { SecretRule } from '../secret-rule.js';
-import { afterContext } from './boundaries.js';
+import { afterContext, mixedCaseRandom, UUID } from './boundaries.js';
 
 /** Shorthand for the many AI services whose keys are a prefix and a fixed body. */
 function prefixed(
@@ -62,5 +62,26 @@ export const AI_SERVICE_RULES: readonly SecretRule[] = [
     keywords: ['deepgram'],
     pattern: afterContext('deepgram', '[a-f0-9]{40}'),
     entropy: 3,
+  },
+  {
+    // Only the secret key: its `pk-lf-` partner is public by design. A UUID
+    // body scores as low as 3.2, under the 3.5 of `prefixed`.
+    id: 'langfuse-secret-key',
+    description: 'Langfuse secret API key',
+    family: 'AI provider',
+    keywords: ['sk-lf-'],
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9_-])(?<secret>sk-lf-${UUID})(?![A-Za-z0-9_-])`,
+      'd'),
+    entropy: 3,
+  },
+  {
+    // `pa-` and 32 random bytes in base64url.
+    id: 'voyage-api-key',
+    description: 'Voyage AI API key',
+    family: 'AI provider',
+    keywords: ['pa-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>pa-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/d,
+    entropy: 4,
+    validate: mixedCaseRandom,
   },
 ];

@@ -1,7 +1,10 @@
+import { readsAsWords } from './generic-rules.js';
+
 /**
  * Shared regex pieces. Rules are regex literals where one fits on a line
  * (else `joinedPattern`), so these are spliced in with `new RegExp(...)` by
- * the few rules that build their pattern from parts.
+ * the few rules that build their pattern from parts. Also the value checks
+ * shared by several rules.
  */
 
 /** Characters that may not touch a token on either side. */
@@ -23,3 +26,11 @@ export function afterContext(context: string, value: string): RegExp {
 
 /** A UUID in its usual lower- or upper-case hex form. */
 export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/**
+ * For keys under a short prefix that code also uses (`pa-4`, `re_compile`):
+ * random keys mix both cases and are not made of words.
+ */
+export function mixedCaseRandom(secret: string): boolean {
+  return /[a-z]/.test(secret) && /[A-Z]/.test(secret) && !readsAsWords(secret);
+}

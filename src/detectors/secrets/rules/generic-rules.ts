@@ -31,7 +31,7 @@ const SNAKE_NAME = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$/;
  * a quarter of them vowels, cover half the value. Random keys rarely have
  * such runs.
  */
-function readsAsWords(value: string): boolean {
+export function readsAsWords(value: string): boolean {
   let runs = 0;
   let covered = 0;
   for (const [run] of value.matchAll(/[a-z]{4,}/g)) {

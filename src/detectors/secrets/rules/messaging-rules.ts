@@ -1,8 +1,11 @@
 import type { SecretRule } from '../secret-rule.js';
-import { afterContext } from './boundaries.js';
+import { afterContext, mixedCaseRandom, UUID } from './boundaries.js';
 import { joinedPattern } from '../../joined-pattern.js';
 
-/** Messaging and e-mail: Slack, Discord, Telegram, Twilio, SendGrid, Mailgun and peers. */
+/**
+ * Messaging and e-mail: Slack, Discord, Telegram, Twilio, SendGrid, Mailgun,
+ * Resend, Brevo, Postmark, Meta and peers.
+ */
 export const MESSAGING_RULES: readonly SecretRule[] = [
   {
     id: 'slack-token',
@@ -92,5 +95,51 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
       String.raw`webhook\.office\.com\/webhookb2\/(?<secret>[A-Za-z0-9@/-]{60,}\/IncomingWebhook`,
       String.raw`\/[A-Za-z0-9]{32}\/[A-Za-z0-9-]{36})`),
     entropy: 3.5,
+  },
+  {
+    // `re_` + key id + `_` + secret; `re_` also starts many regex names.
+    id: 'resend-api-key',
+    description: 'Resend API key',
+    family: 'messaging',
+    keywords: ['re_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})(?![A-Za-z0-9_])/d,
+    entropy: 4,
+    validate: mixedCaseRandom,
+  },
+  {
+    id: 'brevo-api-key',
+    description: 'Brevo (Sendinblue) API v3 key or SMTP key',
+    family: 'messaging',
+    keywords: ['xkeysib-', 'xsmtpsib-'],
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_-])(?<secret>x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16})`,
+      String.raw`(?![A-Za-z0-9_-])`),
+    entropy: 3,
+  },
+  {
+    // A UUID: only next to a Postmark token or key name, as Postmark's
+    // message ids are UUIDs too.
+    id: 'postmark-server-token',
+    description: 'Postmark server or account API token',
+    family: 'messaging',
+    keywords: ['postmark'],
+    pattern: afterContext(String.raw`postmark[\w.-]{0,20}?(?:token|key)`, UUID),
+    entropy: 3,
+  },
+  {
+    // `EAA` and letters and digits, 100 to 250 characters in practice; Square
+    // tokens (`EAAA` + 60) are shorter. `eaa` itself is no keyword: source
+    // maps hold it a million times in node_modules, and scanning them took
+    // 1.6 times as long. The token is sought near the names it is kept under
+    // instead (`access_token=`, `FB_`, `META_`, `Bearer`, "facebook token").
+    id: 'meta-access-token',
+    description: 'Meta (Facebook, Instagram, WhatsApp) Graph API access token',
+    family: 'messaging',
+    keywords: [
+      'access_token', 'accesstoken', 'access-token', 'bearer', 'facebook', 'fb_', 'meta_',
+      'instagram', 'whatsapp',
+    ],
+    pattern: /(?<![A-Za-z0-9+/_-])(?<secret>EAA[A-Za-z0-9]{90,500})(?![A-Za-z0-9+/=_-])/d,
+    entropy: 4,
   },
 ];

@@ -1,5 +1,6 @@
 import type { SecretRule } from '../secret-rule.js';
 import { afterContext, UUID } from './boundaries.js';
+import { joinedPattern } from '../../joined-pattern.js';
 
 /** A rule for a token with a distinctive prefix, bounded on both sides. */
 function prefixed(
@@ -33,6 +34,14 @@ function named(id: string, description: string, word: string, value: string): Se
   };
 }
 
+/**
+ * A 1Password service account token is `ops_` and base64 JSON whose first
+ * field is the account's sign-in address; short samples in docs stop there.
+ */
+function isOnePasswordToken(secret: string): boolean {
+  return Buffer.from(secret.slice(4), 'base64').toString('latin1').includes('"signInAddress"');
+}
+
 /** More services with recognisable tokens: hosting, monitoring, commerce, productivity. */
 export const SERVICE_TOKEN_RULES: readonly SecretRule[] = [
   prefixed('netlify-token', 'Netlify personal access token', 'nfp_', '[A-Za-z0-9]{36}'),
@@ -57,6 +66,9 @@ export const SERVICE_TOKEN_RULES: readonly SecretRule[] = [
   prefixed('flutterwave-secret-key', 'Flutterwave secret key', 'flwseck',
     '(?:_test)?-[a-h0-9]{32}-X', 'payments'),
   prefixed('dropbox-token', 'Dropbox short-lived access token', 'sl.', '[A-Za-z0-9_-]{130,}'),
+  prefixed('figma-pat', 'Figma personal access token', 'figd_', '[A-Za-z0-9_-]{40,64}'),
+  prefixed('adobe-client-secret', 'Adobe Developer Console client secret', 'p8e-',
+    '[A-Za-z0-9_-]{32}'),
   prefixed('twitter-bearer-token', 'X (Twitter) app bearer token', 'aaaaaaaaaaaaaaaaaaaaa',
     '[A-Za-z0-9%]{40,}', 'messaging'),
   {
@@ -75,6 +87,32 @@ export const SERVICE_TOKEN_RULES: readonly SecretRule[] = [
     pattern: new RegExp(String.raw`(?<secret>access-(?:sandbox|development|production)-${UUID})`,
       'd'),
     entropy: 3,
+  },
+  {
+    // `dt0c01` for access tokens, `dt0s..` for platform, OAuth and SCIM ones.
+    id: 'dynatrace-token',
+    description: 'Dynatrace access, platform or OAuth token',
+    family: 'developer service',
+    keywords: ['dt0'],
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_-])(?<secret>dt0[A-Za-z]\d{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64})`,
+      String.raw`(?![A-Za-z0-9_-])`),
+    entropy: 3.5,
+    // The example token of Dynatrace's documentation.
+    allow: [/^dt0s01\.ST2EY72KQINMH574WMNVI7YN\./],
+  },
+  {
+    id: 'onepassword-service-account-token',
+    description: '1Password service account token',
+    family: 'developer service',
+    keywords: ['ops_eyj'],
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_-])(?<secret>ops_eyJ[A-Za-z0-9+/_-]{250,4000}={0,2})`,
+      String.raw`(?![A-Za-z0-9+/=_-])`),
+    // Real tokens run to some 860 characters, beyond the default window.
+    window: { before: 0, after: 4_100 },
+    entropy: 4,
+    validate: isOnePasswordToken,
   },
   named('datadog-api-key', 'Datadog API or application key', 'datadog',
     '[a-f0-9]{32}|[a-f0-9]{40}'),

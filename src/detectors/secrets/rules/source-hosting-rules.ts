@@ -2,7 +2,10 @@ import type { SecretRule } from '../secret-rule.js';
 import { afterContext } from './boundaries.js';
 import { joinedPattern } from '../../joined-pattern.js';
 
-/** Source hosting and CI: GitHub, GitLab, Bitbucket and Atlassian. */
+/** Base58 as CircleCI writes a UUID: no 0, O, I or l. */
+const BASE58 = '1-9A-HJ-NP-Za-km-z';
+
+/** Source hosting and CI: GitHub, GitLab, Bitbucket, Atlassian, Buildkite, CircleCI, Octopus. */
 export const SOURCE_HOSTING_RULES: readonly SecretRule[] = [
   {
     id: 'github-token',
@@ -56,5 +59,42 @@ export const SOURCE_HOSTING_RULES: readonly SecretRule[] = [
     keywords: ['atatt3', 'atctt3'],
     pattern: /(?<![A-Za-z0-9])(?<secret>AT[AC]TT3[A-Za-z0-9_=-]{150,220})(?![A-Za-z0-9_=-])/d,
     entropy: 4,
+  },
+  {
+    // User API access tokens (`bkua_` and 40 hex digits, in newer ones after
+    // a short `MTA.` segment) and agent session tokens (`bkaa_`).
+    id: 'buildkite-token',
+    description: 'Buildkite API access token or agent session token',
+    family: 'source hosting',
+    keywords: ['bkua_', 'bkaa_'],
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9_])(?<secret>bkua_(?:[A-Za-z0-9]{2,8}\.)?[a-f0-9]{40}|`,
+      String.raw`bkaa_[A-Za-z0-9]{2,8}\.[A-Za-z0-9]{60,100})(?![A-Za-z0-9_.-])`),
+    entropy: 3,
+    // The example tokens of Buildkite's token security page.
+    allow: [/^bkua_MTA\.4f6ccde8c73e/, /^bkaa_MTA\.Miyf6S3a3g9j/],
+  },
+  {
+    // `CCIPAT_<base58 UUID>_<40 hex>`; project tokens start `CCIPRJ_`.
+    id: 'circleci-token',
+    description: 'CircleCI personal or project API token',
+    family: 'source hosting',
+    keywords: ['ccipat_', 'cciprj_'],
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9_])(?<secret>CCIP(?:AT|RJ)_[${BASE58}]{21,22}` +
+      String.raw`_[a-f0-9]{40})(?![A-Za-z0-9_])`, 'd'),
+    entropy: 3.5,
+    // The example token of CircleCI's changelog.
+    allow: [/^CCIPAT_ULUhR6rJLxYbyzyrP19iMZ_/],
+  },
+  {
+    // `API-` is everywhere in code (`X-API-Key`), so the key must be long,
+    // upper case and hold a digit (random keys lack one 1 time in 5,000).
+    id: 'octopus-deploy-api-key',
+    description: 'Octopus Deploy API key',
+    family: 'source hosting',
+    keywords: ['api-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>API-[A-Z0-9]{26,32})(?![A-Za-z0-9_-])/d,
+    entropy: 3.5,
+    validate: (secret) => /[0-9]/.test(secret),
   },
 ];
