@@ -79,3 +79,81 @@ describe('detectPii', () => {
     expect(matches.map((m) => [m.ruleId, m.type])).toEqual([['pii.custom.employee_id', 'EMPLOYEE_ID']]);
   });
 });
+
+describe('detectPii: e-mail forms', () => {
+  it('finds international domains, apostrophes and URL-encoded addresses', () => {
+    const text = "Schreib an jürgen.weiß@straßenbau.example, d.o'connor@example.ie, "
+      + 'иван@почта.рус or ?to=ines%40example.pt; 请发邮件到wang@example.cn谢谢';
+    expect(found(text)).toEqual(['pii.email:jürgen.weiß@straßenbau.example',
+      "pii.email:d.o'connor@example.ie", 'pii.email:иван@почта.рус',
+      'pii.email:ines%40example.pt', 'pii.email:wang@example.cn']);
+  });
+
+  it('finds obfuscated addresses, but not code of the same shape', () => {
+    expect(found('reach priya (at) example (dot) in or li[at]example.org'))
+      .toEqual(['pii.email:priya (at) example (dot) in', 'pii.email:li[at]example.org']);
+    expect(found('if (at) at.length; else map(at) at.first')).toEqual([]);
+  });
+
+  it('leaves image names with a density suffix alone', () => {
+    expect(found('hero@2x.jpeg, badge@3x.svg')).toEqual([]);
+  });
+});
+
+describe('detectPii: phone layouts', () => {
+  it('finds trunk prefixes, bracketed area codes and one-digit area codes', () => {
+    const text = 'Dial 1-877-555-0142 or 1 (646) 555-0190; Leeds (0113) 496 0742, '
+      + 'Melbourne (03) 9555 0123, BH (31) 2345-6789, Osaka 06-6555-0199, mobiel 06-98765432';
+    expect(found(text)).toEqual(['pii.phone:1-877-555-0142', 'pii.phone:1 (646) 555-0190',
+      'pii.phone:(0113) 496 0742', 'pii.phone:(03) 9555 0123', 'pii.phone:(31) 2345-6789',
+      'pii.phone:06-6555-0199', 'pii.phone:06-98765432']);
+  });
+
+  it('skips number lists, signed decimals and impossible North American numbers', () => {
+    const text = 'widths 320 480 768 1024, ids 0042 0043 0044 0045, temp +21.4567891, '
+      + 'delta +12345678, sizes 144 233 3770, seasons (1999) 2000-2001, '
+      + 'IBAN FR00 3000 4000 0312 3456 7890 143';
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('detectPii: cards, IBANs and SSNs', () => {
+  it('finds a card after a short number; a card glued to a word is none', () => {
+    expect(found('No. 3 4761 7390 0001 2348')).toEqual(['pii.credit_card:4761 7390 0001 2348']);
+    expect(found('token tok_4761739000012348x')).toEqual([]);
+  });
+
+  it('checks the length the issuer uses', () => {
+    expect(isPaymentCard('4761739000012348')).toBe(true);
+    // Both pass Luhn: a 15-digit Visa and a 16-digit Amex do not exist.
+    expect(isPaymentCard('476173900001231')).toBe(false);
+    expect(isPaymentCard('3712345678901234')).toBe(false);
+  });
+
+  it('finds lowercase IBANs, and still checks them', () => {
+    expect(found('iban gb86barc20035312345678 and at48 3200 0000 1234 5864'))
+      .toEqual(['pii.iban:gb86barc20035312345678', 'pii.iban:at48 3200 0000 1234 5864']);
+    expect(found('iban gb93barc20035312345678, targets es2020 es2021 es2022')).toEqual([]);
+  });
+
+  it('takes a spaced SSN alone, not inside a list of numbers', () => {
+    expect(found('SSN 342 71 5503')).toEqual(['pii.ssn:342 71 5503']);
+    expect(found('tensor shape 512 32 1024 64')).toEqual([]);
+  });
+});
+
+describe('detectPii: IP addresses', () => {
+  it('reads dotted quads after version words, in user agents or with a tag as versions', () => {
+    const text = 'version 6.1.7.2, Firmware: 3.0.12.5, SDKVersion("8.0.1.4"), Edge/121.0.0.0, '
+      + 'build 4.4.0.1-beta, § 5.2.3.1';
+    expect(found(text)).toEqual([]);
+    expect(found('server 198.18.7.12 and observer 100.70.1.9'))
+      .toEqual(['pii.ipv4:198.18.7.12', 'pii.ipv4:100.70.1.9']);
+  });
+
+  it('finds IPv6 ending in dotted IPv4, not digit-less code paths', () => {
+    expect(found('::ffff:203.0.113.9 and 2001:db8:3::10.1.2.3'))
+      .toEqual(['pii.ipv6:::ffff:203.0.113.9', 'pii.ipv6:2001:db8:3::10.1.2.3']);
+    expect(found('Cafe::fade() and Bead::deaf')).toEqual([]);
+  });
+});

@@ -28,7 +28,8 @@ function scanAll(rule: PiiRule, text: string, out: PiiMatch[]): void {
   const { pattern } = rule;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    report(rule, text, match, out);
+    const end = report(rule, text, match, out);
+    if (rule.rescan) pattern.lastIndex = end === -1 ? match.index + 1 : end;
   }
 }
 
@@ -46,17 +47,19 @@ function scanAt(rule: PiiRule, text: string, starts: readonly number[], out: Pii
   }
 }
 
-function report(rule: PiiRule, text: string, match: RegExpExecArray, out: PiiMatch[]): void {
+/** Adds the match's item to `out` when the rule takes it. @returns the item's end, or -1. */
+function report(rule: PiiRule, text: string, match: RegExpExecArray, out: PiiMatch[]): number {
   if (rule.expand) {
     const span = rule.expand(text, match);
-    if (span) out.push({ ruleId: rule.ruleId, type: rule.type, start: span[0], end: span[1] });
-    return;
+    if (!span) return -1;
+    out.push({ ruleId: rule.ruleId, type: rule.type, start: span[0], end: span[1] });
+    return span[1];
   }
   const length = rule.accept(match);
-  if (length > 0) {
-    out.push({ ruleId: rule.ruleId, type: rule.type, start: match.index,
-      end: match.index + length });
-  }
+  if (length === 0) return -1;
+  out.push({ ruleId: rule.ruleId, type: rule.type, start: match.index,
+    end: match.index + length });
+  return match.index + length;
 }
 
 function scanCustom(custom: CustomPattern, text: string, out: PiiMatch[]): void {

@@ -9,6 +9,11 @@ const IBAN_LENGTH: Record<string, number> = {
   TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
 };
 
+/** The length of an IBAN of the country with this code (any case), or undefined. */
+export function ibanCountryLength(code: string): number | undefined {
+  return IBAN_LENGTH[code.toUpperCase()];
+}
+
 /**
  * True when `text` (spaces allowed) is an IBAN: known country, that
  * country's length, and the ISO 7064 mod-97 check equal to 1.

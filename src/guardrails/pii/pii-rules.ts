@@ -1,6 +1,10 @@
-import { isIPv4, isIPv6 } from 'node:net';
-import { isPaymentCard } from './luhn.js';
-import { isValidIban } from './iban.js';
+import { EMAIL_DOMAIN, OBFUSCATED_DOMAIN, emailStarts, expandEmail, expandObfuscated,
+  obfuscatedStarts } from './email.js';
+import { ibanCountryLength, isValidIban } from './iban.js';
+import { ipv4Length, ipv6Length } from './ip.js';
+import { cardSpan } from './luhn.js';
+import { offsetsOf } from './offsets.js';
+import { PHONE_LAYOUTS, hasPhoneLength, inNumberRun, phoneSpan } from './phone.js';
 import { isValidSsn } from './ssn.js';
 
 /** A personal-data pattern with the validator that weeds out look-alikes. */
@@ -25,48 +29,40 @@ export interface PiiRule {
    * what a global search would.
    */
   readonly starts?: (text: string) => number[];
+  /**
+   * For global patterns that read on over text that is not part of the
+   * item (an IBAN's pattern takes the words after it, which `accept` cuts
+   * off): the search resumes where the accepted item ends, or one character
+   * after a rejected match starts, so the words it read are searched too.
+   */
+  readonly rescan?: boolean;
   /** Returns the length of the valid match starting at the match's index, or 0. */
   readonly accept: (match: RegExpExecArray) => number;
   /** For rules matched from the middle: the whole span, or undefined to drop the match. */
   readonly expand?: (text: string, match: RegExpExecArray) => [number, number] | undefined;
 }
 
-const LOCAL_PART = /[A-Za-z0-9._%+-]/;
-
-/** Walks left from the `@` over the local part (at most 64 characters, RFC 5321). */
-function expandEmail(text: string, match: RegExpExecArray): [number, number] | undefined {
-  let start = match.index;
-  while (start > 0 && match.index - start < 64 && LOCAL_PART.test(text[start - 1] as string)) {
-    start -= 1;
-  }
-  if (start === match.index || text[start] === '.') return undefined;
-  return [start, match.index + match[0].length];
-}
-
-function digitsOf(text: string): string {
-  return text.replace(/\D/g, '');
-}
-
 function phoneLength(match: RegExpExecArray): number {
-  const digits = digitsOf(match[0]).length;
-  return digits >= 8 && digits <= 15 ? match[0].length : 0;
+  return hasPhoneLength(match[0]) ? match[0].length : 0;
 }
 
-/** Keeps the IBAN to its country's length, so a following word is not swallowed. */
+/**
+ * Keeps the IBAN to its country's length, so a following word is not
+ * swallowed: the one end where that many characters (spaces aside) are
+ * read, which must end a group (a space or the match's end follows).
+ */
 function ibanLength(match: RegExpExecArray): number {
   const text = match[0];
-  for (let end = text.length; end >= 15; end -= 1) {
-    if (text[end - 1] === ' ') continue;
-    if (isValidIban(text.slice(0, end))) return end;
+  const wanted = ibanCountryLength(text.slice(0, 2));
+  if (wanted === undefined) return 0;
+  let read = 0;
+  let end = 0;
+  while (end < text.length && read < wanted) {
+    if (text[end] !== ' ') read += 1;
+    end += 1;
   }
-  return 0;
-}
-
-/** Offsets of every `char` in `text` (a native search, not a regex scan). */
-function offsetsOf(text: string, char: string): number[] {
-  const offsets: number[] = [];
-  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) offsets.push(i);
-  return offsets;
+  if (read < wanted || (end < text.length && text[end] !== ' ')) return 0;
+  return isValidIban(text.slice(0, end)) ? end : 0;
 }
 
 function isHex(code: number): boolean {
@@ -87,7 +83,8 @@ function pairedColon(text: string, colon: number): number {
  * Where an IPv6 match can start. Its first colon lies at most four hex
  * digits in and opens a pair (`:`, up to four hex digits, `:`), so only the
  * five offsets up to such a colon are tried. Empty when the text fails the
- * rule's condition: a hex digit, a colon, up to four hex digits, a colon.
+ * rule's condition: a hex digit or a colon (`::ffff:`), a colon, up to four
+ * hex digits, a colon.
  */
 function ipv6Starts(text: string): number[] {
   const starts: number[] = [];
@@ -95,7 +92,8 @@ function ipv6Starts(text: string): number[] {
   let hinted = false;
   for (const colon of offsetsOf(text, ':')) {
     if (pairedColon(text, colon) === -1) continue;
-    hinted ||= colon > 0 && isHex(text.charCodeAt(colon - 1));
+    const before = text.charCodeAt(colon - 1);
+    hinted ||= colon > 0 && (isHex(before) || before === 58);
     for (let start = Math.max(next, colon - 4); start <= colon; start++) starts.push(start);
     next = colon + 1;
   }
@@ -129,31 +127,52 @@ function labelledNumberStarts(text: string): number[] {
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 
+/** SSN parts in a match: `123-45-6789`, or the same with spaces when not among other numbers. */
+function ssnLength(match: RegExpExecArray): number {
+  const [value, area = '', separator, group = '', serial = ''] = match;
+  const end = match.index + value.length;
+  if (separator === ' ' && inNumberRun(match.input, match.index, end)) return 0;
+  return isValidSsn(area, group, serial) ? value.length : 0;
+}
+
 /** E-mail, phone, card, IBAN, SSN and IP address rules, in priority order. */
 export const PII_RULES: readonly PiiRule[] = [
   {
     // Anchored on the domain: a local part before every `@` would be scanned from each letter.
     ruleId: 'pii.email', type: 'EMAIL',
-    pattern: /@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])/y,
-    starts: (text) => offsetsOf(text, '@'),
+    pattern: EMAIL_DOMAIN,
+    starts: emailStarts,
     accept: () => 0,
     expand: expandEmail,
   },
   {
-    ruleId: 'pii.credit_card', type: 'CREDIT_CARD', alsoNeeds: /\d{4}/,
-    pattern: /(?<![\d.-])\d(?:[ -]?\d){12,18}(?![\d-]|\.\d)/g,
-    accept: (match) => (isPaymentCard(digitsOf(match[0])) ? match[0].length : 0),
+    // `jane [at] example [dot] com`, `jane(at)example.com`: anchored on the marker.
+    ruleId: 'pii.email', type: 'EMAIL',
+    pattern: OBFUSCATED_DOMAIN,
+    starts: obfuscatedStarts,
+    accept: () => 0,
+    expand: expandObfuscated,
   },
   {
-    ruleId: 'pii.iban', type: 'IBAN', hint: /[A-Z]{2}\d\d/,
-    pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![a-z0-9])/g,
+    // A run of digit groups not glued to a word; `cardSpan` finds the card in it. The run
+    // starts with two digits: a lone digit is skipped (half the work on prose), and the
+    // search goes on from the group after it, which `cardSpan` would have tried.
+    ruleId: 'pii.credit_card', type: 'CREDIT_CARD', alsoNeeds: /\d{4}/,
+    pattern: /(?<![\w.-])\d\d(?:[ -]?\d){11,26}(?![\w-]|\.\d)/g,
+    accept: () => 0,
+    expand: (_text, match) => cardSpan(match[0], match.index),
+  },
+  {
+    // Any case: people type `de89 3704 ...`; the validator uppercases. No hint: two
+    // letters and two digits (`sha256`, `es2015`) are in most technical text anyway.
+    ruleId: 'pii.iban', type: 'IBAN', rescan: true,
+    pattern: /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])/g,
     accept: ibanLength,
   },
   {
     ruleId: 'pii.ssn', type: 'SSN', hint: /\d{3}[- ]\d\d[- ]\d{4}/,
     pattern: /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g,
-    accept: (match) => (isValidSsn(match[1] ?? '', match[3] ?? '', match[4] ?? '')
-      ? match[0].length : 0),
+    accept: ssnLength,
   },
   {
     // Nine digits in a row are an SSN only next to its name. The name leads
@@ -168,18 +187,12 @@ export const PII_RULES: readonly PiiRule[] = [
     },
   },
   {
-    // The hint also lets through compact E.164 numbers (+447700900123).
-    ruleId: 'pii.phone', type: 'PHONE', hint: /\d\d[ ./)-]\d|\+\d{8}/,
-    pattern: new RegExp([
-      // International: +CC then groups.
-      '(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}(?!\\w)',
-      // North American: (555) 123-4567, 555-123-4567, 555.123.4567.
-      '(?<![\\w-])(?:\\(\\d{3}\\) ?|\\d{3}[-. ])\\d{3}[-. ]\\d{4}(?![\\w-])',
-      // European national with separators: 06 12 34 56 78, 030 1234 5678, 0171/1234567.
-      '(?<![\\w-])0[1-9](?:[ .-]\\d{2}){4}(?![\\w-])',
-      '(?<![\\w/-])0\\d{2,4}[ /-]\\d{3,4}[ -]?\\d{3,4}(?![\\w/-])',
-    ].join('|'), 'g'),
-    accept: phoneLength,
+    // The hint also lets through compact E.164 numbers (+447700900123) and a bracketed
+    // area code before the rest in one piece: (030) 1234567.
+    ruleId: 'pii.phone', type: 'PHONE', hint: /\d\d(?:[ ./-]|\) ?)\d|\+\d{8}/,
+    pattern: PHONE_LAYOUTS,
+    accept: () => 0,
+    expand: phoneSpan,
   },
   {
     // After a label a plain digit run is a phone number: "tel: 0612345678",
@@ -199,22 +212,16 @@ export const PII_RULES: readonly PiiRule[] = [
   {
     ruleId: 'pii.ipv4', type: 'IP_ADDRESS', hint: /\d\.\d/,
     pattern: new RegExp(`(?<![\\w.])(?:${OCTET}\\.){3}${OCTET}(?![\\w]|\\.\\d)`, 'g'),
-    accept: (match) => {
-      const first = match[0].slice(0, match[0].indexOf('.'));
-      const special = first === '0' || first === '127' || first === '255';
-      return isIPv4(match[0]) && !special ? match[0].length : 0;
-    },
+    accept: ipv4Length,
   },
   {
-    // The rule's condition (a hex digit, a colon, up to four hex digits, a
-    // colon) is checked by `ipv6Starts`, which also picks the offsets to try.
+    // The rule's condition (a hex digit or a colon, a colon, up to four hex
+    // digits, a colon) is checked by `ipv6Starts`, which also picks the
+    // offsets to try. An address may end in dotted IPv4 (`::ffff:192.0.2.128`).
     ruleId: 'pii.ipv6', type: 'IP_ADDRESS',
-    pattern: /(?:[0-9a-fA-F]{1,4}|:)(?::[0-9a-fA-F]{0,4}){2,7}(?![\w:])/y,
+    pattern: new RegExp(String.raw`(?:[0-9a-fA-F]{1,4}|:)(?:(?::[0-9a-fA-F]{0,4}){1,6}:` +
+      String.raw`(?:\d{1,3}\.){3}\d{1,3}|(?::[0-9a-fA-F]{0,4}){2,7})(?![\w:]|\.\d)`, 'y'),
     starts: ipv6Starts,
-    accept: (match) => {
-      const before = match.input[match.index - 1] ?? ' ';
-      const glued = /[\w:.]/.test(before);
-      return !glued && isIPv6(match[0]) && match[0] !== '::' ? match[0].length : 0;
-    },
+    accept: ipv6Length,
   },
 ];
