@@ -97,16 +97,23 @@ const RULES_LIFTED = part('\\b(?:content|safety|ethical|moral)\\s+(?:rules|filte
  * model that grades, screens or browses the text. (Headings such as
  * "Instructions for the AI" are left out: system prompts are full of them.)
  */
-const AI_NOUN = '(?:ai|llm|language\\s+model|model|assistant|agent|bot|chatbot|grader|evaluator'
-  + '|screener|crawler)s?';
-const ADDRESSES_READER = part(`\\b(?:ai\\s+(?:${AI_NOUN})|llms?|language\\s+models?|chatbots?`
-  + '|ai\\s+systems?|ai)\\s+(?:reading|evaluating|reviewing|grading|processing|summari[sz]ing'
-  + '|screening|analy[sz]ing|scoring|ranking|parsing|visiting|browsing|crawling)\\s+'
-  + '(?:this|these|the\\s+following)\\b'
-  + `|\\bto\\s+(?:the|any|all)\\s+(?:ai\\s+)?${AI_NOUN}\\s*:`
-  + '|\\b(?:reviewer|grader|evaluator|screening|hiring)\\s+(?:ai|llm|bot|model)\\s*:',
-['ai', 'llm', 'language model', 'chatbot', 'to the', 'to any', 'to all', 'reviewer', 'grader',
-  'evaluator', 'screening', 'hiring']);
+const READING = ['reading', 'evaluating', 'reviewing', 'grading', 'processing', 'summarizing',
+  'summarising', 'screening', 'analyzing', 'analysing', 'scoring', 'ranking', 'parsing',
+  'visiting', 'browsing', 'crawling'];
+const AI_READERS = ['model', 'assistant', 'agent', 'bot', 'chatbot', 'llm', 'grader',
+  'evaluator', 'screener'];
+
+// Each part starts at a word of some length, its lead looked for behind:
+// cues as short and common as "ai" or "to the" slowed every scan by a fifth.
+const ADDRESSES_READER = [
+  part('(?<=\\b(?:ai|llms?|language\\s+models?|chatbots?|ai\\s+(?:systems?|models?|agents?'
+    + `|assistants?|tools?))\\s+)(?:${phrases(READING)})\\s+(?:this|these|the\\s+following)\\b`,
+  READING),
+  part('(?<=\\bto\\s+(?:the|any|all)\\s+(?:ai\\s+)?)'
+    + `(?:${phrases(AI_READERS)})s?\\s*:`, AI_READERS),
+  part('\\b(?:reviewer|grader|evaluator)\\s+(?:ai|llm|bot|model)\\s*:',
+    ['reviewer', 'grader', 'evaluator']),
+];
 
 /**
  * The "dead grandmother" ploy: a role-play of a late relative who used to
@@ -184,7 +191,7 @@ export const STRUCTURAL_RULES: readonly SignalRule[] = [
   { ...rule('injection.secret_request', 0.4, SECRET_REQUEST),
     notAfter: /\b(?:not|never|n't)\s+$/ },
   rule('injection.secret_request', 0.4, SECRET_OTHER),
-  rule('injection.targets_ai', 0.4, words(TARGETS_AI_PHRASES), ADDRESSES_READER),
+  rule('injection.targets_ai', 0.4, words(TARGETS_AI_PHRASES), ...ADDRESSES_READER),
   rule('injection.exfil_link', 0.85, EXFIL_IMAGE, EXFIL_HTML),
 ];
 
