@@ -21,6 +21,9 @@ function escapeRegExp(text: string): string {
  * starting there (the others starting there are its prefixes).
  */
 function cuePattern(cues: readonly string[], prefix: string): RegExp {
+  // No cues: a pattern that never matches. An empty alternation would match
+  // the empty string at every position and try the rules at each.
+  if (cues.length === 0) return /(?!)/g;
   const sorted = [...cues].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   return new RegExp(`${prefix}(?:${sorted.map(escapeRegExp).join('|')})`, 'g');
 }
