@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { detectSecrets } from '../../src/detectors/secrets/detect-secrets.js';
 import { SECRET_RULES } from '../../src/detectors/secrets/all-rules.js';
 import { lookAlikes, MAKERS } from './corpus.js';
+import { UNPREFIXED_MAKERS, unprefixedLookAlikes } from './corpus-unprefixed.js';
+
+/** Every maker: prefixed keys and credentials found by the code or file around them. */
+const ALL_MAKERS = { ...MAKERS, ...UNPREFIXED_MAKERS };
 
 describe('detectSecrets', () => {
-  for (const [family, make] of Object.entries(MAKERS)) {
+  for (const [family, make] of Object.entries(ALL_MAKERS)) {
     it(`finds a ${family} credential at the offsets of its value`, () => {
       for (let round = 0; round < 5; round++) {
         const planted = make();
@@ -20,13 +24,13 @@ describe('detectSecrets', () => {
   }
 
   it('reports nothing on look-alikes, placeholders and documented examples', () => {
-    for (const line of lookAlikes()) {
+    for (const line of [...lookAlikes(), ...unprefixedLookAlikes()]) {
       expect(detectSecrets(`${line}\n`), line).toEqual([]);
     }
   });
 
   it('finds every credential of a file that holds them all', () => {
-    const planted = Object.values(MAKERS).map((make) => make());
+    const planted = Object.values(ALL_MAKERS).map((make) => make());
     const text = planted.map((p) => p.text).join('\n\nfiller line\n');
     const found = detectSecrets(text).map((m) => text.slice(m.start, m.end));
     expect(found.sort()).toEqual(planted.map((p) => p.secret).sort());

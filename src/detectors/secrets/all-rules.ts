@@ -3,8 +3,10 @@ import { AI_PROVIDER_RULES } from './rules/ai-provider-rules.js';
 import { AI_SERVICE_RULES } from './rules/ai-service-rules.js';
 import { CLOUD_PLATFORM_RULES } from './rules/cloud-platform-rules.js';
 import { CLOUD_RULES } from './rules/cloud-rules.js';
+import { CONFIG_BLOCK_RULES } from './rules/config-block-rules.js';
 import { CONNECTION_STRING_RULES } from './rules/connection-string-rules.js';
 import { GENERIC_RULES } from './rules/generic-rules.js';
+import { LOGIN_RULES } from './rules/login-rules.js';
 import { MESSAGING_RULES } from './rules/messaging-rules.js';
 import { PAYMENT_RULES } from './rules/payment-rules.js';
 import { PRIVATE_KEY_RULES } from './rules/private-key-rules.js';
@@ -32,5 +34,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   ...SERVICE_TOKEN_RULES,
   ...TOKEN_RULES,
   ...CONNECTION_STRING_RULES,
+  ...LOGIN_RULES,
+  ...CONFIG_BLOCK_RULES,
   ...GENERIC_RULES,
 ];

@@ -1,4 +1,4 @@
-import { readsAsWords } from './generic-rules.js';
+import { readsAsWords } from './value-shapes.js';
 
 /**
  * Shared regex pieces. Rules are regex literals where one fits on a line

@@ -26,6 +26,17 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     entropy: 4,
   },
   {
+    // STS tokens run to 1,000 characters and more, past the generic rule's reach.
+    id: 'aws-session-token',
+    description: 'Temporary session token (AWS STS aws_session_token, SessionToken)',
+    family: 'cloud',
+    keywords: ['session_token', 'sessiontoken', 'session-token'],
+    pattern: afterContext(String.raw`(?:aws[_.-]?)?session[_.-]?token`,
+      '[A-Za-z0-9/+]{100,2048}={0,2}'),
+    window: { before: 64, after: 2_200 },
+    entropy: 4,
+  },
+  {
     id: 'gcp-api-key',
     description: 'Google API key (Google Cloud, Gemini / Google AI Studio, Firebase, Maps)',
     family: 'cloud',

@@ -1,6 +1,14 @@
 import type { SecretRule } from '../secret-rule.js';
 import { joinedPattern } from '../../joined-pattern.js';
 
+/** A private key's PEM header, as a base64-encoded PEM block starts with it. */
+const PEM_PRIVATE_HEADER = /^-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/;
+
+/** True when `secret` is base64 of a PEM private key (not of a certificate or public key). */
+function decodesToPrivateKey(secret: string): boolean {
+  return PEM_PRIVATE_HEADER.test(Buffer.from(secret.slice(0, 120), 'base64').toString('latin1'));
+}
+
 /** PEM, OpenSSH, PuTTY and PGP private key blocks. */
 export const PRIVATE_KEY_RULES: readonly SecretRule[] = [
   {
@@ -18,6 +26,21 @@ export const PRIVATE_KEY_RULES: readonly SecretRule[] = [
     placeholders: false,
     entropy: 0,
     validate: (secret) => !/\.\.\.|…|<[a-z ]+>|x{8,}/i.test(secret),
+  },
+  {
+    // Kubernetes (`tls.key`), kubeconfig (`client-key-data`) and Helm values
+    // store PEM files base64-encoded on one line; `LS0tLS1CRUdJTi` is `-----BEGIN`.
+    id: 'private-key-base64',
+    description: 'Base64-encoded PEM private key (Kubernetes tls.key, kubeconfig client-key-data)',
+    family: 'private key',
+    keywords: ['ls0tls1crudjti'],
+    pattern: joinedPattern('d',
+      String.raw`(?<![A-Za-z0-9+/])(?<secret>LS0tLS1CRUdJTi[A-Za-z0-9+/]{80,}={0,2})`,
+      String.raw`(?![A-Za-z0-9+/=])`),
+    window: { before: 0, after: 16_000 },
+    placeholders: false,
+    entropy: 0,
+    validate: decodesToPrivateKey,
   },
   {
     id: 'putty-private-key',

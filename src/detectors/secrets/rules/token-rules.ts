@@ -1,5 +1,6 @@
 import type { SecretRule } from '../secret-rule.js';
 import { joinedPattern } from '../../joined-pattern.js';
+import { isWellKnownPassword } from './value-shapes.js';
 
 /** The sample token of jwt.io and RFC-style docs: subject 1234567890, John Doe. */
 const DOCUMENTED_PAYLOAD = /"sub"\s*:\s*"1234567890"|John Doe/;
@@ -8,7 +9,7 @@ const DOCUMENTED_PAYLOAD = /"sub"\s*:\s*"1234567890"|John Doe/;
  * A JWT whose header decodes to JSON naming an algorithm is a real token,
  * unless its payload is the well-known documentation sample.
  */
-function isJwt(secret: string): boolean {
+export function isJwt(secret: string): boolean {
   const [header = '', payload = '', signature = ''] = secret.split('.');
   if (signature.length < 16) return false;
   try {
@@ -18,6 +19,21 @@ function isJwt(secret: string): boolean {
     return false;
   }
   return !DOCUMENTED_PAYLOAD.test(Buffer.from(payload, 'base64url').toString('utf8'));
+}
+
+/**
+ * Basic credentials must decode to `user:password` with a real password
+ * (not `username:password` from the docs); a JWT must not be the
+ * documentation sample. Other tokens are taken as they are.
+ */
+function isHeaderCredential(secret: string, match: RegExpExecArray): boolean {
+  if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(secret)) return isJwt(secret);
+  if (match.groups?.scheme?.toLowerCase() !== 'basic') return true;
+  // `echo user:pw | base64` encodes the newline too.
+  const decoded = Buffer.from(secret, 'base64').toString('utf8').replace(/\r?\n$/, '');
+  const colon = decoded.indexOf(':');
+  if (colon < 1 || /[\x00-\x1f\ufffd]/.test(decoded)) return false;
+  return !isWellKnownPassword(decoded.slice(colon + 1));
 }
 
 /** Bearer tokens not tied to one vendor: JWTs and Authorization headers. */
@@ -39,9 +55,14 @@ export const TOKEN_RULES: readonly SecretRule[] = [
     description: 'Bearer or Basic credentials in an Authorization header',
     family: 'token',
     keywords: ['authorization'],
+    // `Authorization: Bearer ...`, `"Authorization": "Basic ..."`, a subscript
+    // (`headers['Authorization'] = ...`), the name and value as arguments
+    // (`setRequestHeader("Authorization", "Basic ...")`) or apart (nginx's
+    // `proxy_set_header Authorization "Bearer ..."`).
     pattern: joinedPattern('di',
-      String.raw`authorization["']?\s*[:=]\s*["'\x60]?(?:bearer|basic|token)`,
+      String.raw`authorization["']?\]?(?:\s*[:=,]|\s)\s*["'\x60]?(?<scheme>bearer|basic|token)`,
       String.raw`\s+(?<secret>[A-Za-z0-9._~+/-]{16,}=*)(?![A-Za-z0-9._~+/=-])`),
     entropy: 3.5,
+    validate: isHeaderCredential,
   },
 ];
