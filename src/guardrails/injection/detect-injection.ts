@@ -1,9 +1,10 @@
-import { foldText, originalOffset, type FoldedText } from './fold-text.js';
+import { foldText, originalOffset, readLookAlikes, type FoldedText } from './fold-text.js';
 import { foldedIndexOf, normaliseForModel, normalisedLength } from './hashed-features.js';
 import { findEncodedPayloads } from './encoded-payloads.js';
 import { findHiddenText } from './hidden-text.js';
 import { loadInjectionModel, type InjectionModel } from './injection-model.js';
 import { RuleMatcher } from './match-rules.js';
+import { undisguise } from './obfuscated-text.js';
 import { OVERRIDE_RULES } from './override-rules.js';
 import { LONG_TEXT_CAP, WINDOW_UNITS, scoreClassifier } from './score-classifier.js';
 import { DATA_RULES, STRUCTURAL_RULES } from './structural-rules.js';
@@ -49,6 +50,14 @@ const DATA_MATCHER = new RuleMatcher(DATA_RULES);
 /** Decoded payloads are scanned again, but not payloads inside payloads inside payloads. */
 const MAX_DEPTH = 2;
 
+/**
+ * Texts up to this long are also searched for disguised words (spelled out,
+ * leetspeak, backwards, rot13 with no cipher named): a search over every
+ * character, which a prompt pays in microseconds and a long document in a
+ * noticeable share of its scan. Disguises are a trick of the direct prompt.
+ */
+const MAX_UNDISGUISED = 4_096;
+
 /** Rules whose phrase, quoted on its own, is talked about rather than said. */
 const MENTIONABLE = new Set(['injection.override', 'injection.prompt_leak']);
 /** Weight of a quoted mention: some evidence, never enough alone. */
@@ -73,7 +82,7 @@ function isQuotedMention(text: string, start: number, end: number): boolean {
 }
 
 function matchRules(folded: FoldedText, out: Evidence[], matcher = RULES): void {
-  for (const { rule, start, end } of matcher.match(folded.text)) {
+  for (const { rule, start, end } of matcher.match(folded.text, folded.ascii)) {
     const mention = MENTIONABLE.has(rule.id) && isQuotedMention(folded.text, start, end);
     out.push({ ruleId: rule.id, weight: mention ? Math.min(rule.weight, MENTION_WEIGHT)
       : rule.weight, start: originalOffset(folded, start), end: originalOffset(folded, end) });
@@ -86,18 +95,26 @@ function matchRules(folded: FoldedText, out: Evidence[], matcher = RULES): void 
  */
 function scanRevealed(text: string, folded: FoldedText, depth: number,
   model: InjectionModel | null, out: Evidence[]): void {
+  // What the rules found in the text as given: views of it count only for more.
+  const plain = new Set(out.map((item) => item.ruleId));
   // Hidden characters, tags and look-alike letters are all outside ASCII.
   const hiddenText = folded.ascii ? [] : findHiddenText(text);
   for (const hidden of hiddenText) {
     out.push(hidden);
     if (hidden.revealed === undefined || depth >= MAX_DEPTH) continue;
-    const inner = detect(hidden.revealed, depth + 1, model, 1);
-    if (inner.score >= 0.5) out.push({ ...hidden, weight: Math.max(0.9, inner.score) });
+    // Look-alike letters read as Latin change a word or two of a visible
+    // text: the rules judge what that reveals, not the classifier, which
+    // already read the text.
+    const score = hidden.ruleId === 'injection.homoglyph'
+      ? newRulesScore(hidden.revealed, plain)
+      : detect(hidden.revealed, depth + 1, model, 1).score;
+    if (score >= 0.5) out.push({ ...hidden, weight: Math.max(0.9, score) });
   }
 
   if (depth >= MAX_DEPTH) return;
-  const payloads = findEncodedPayloads(text, folded.text);
-  if (payloads.length === 0) return;
+  const short = text.length <= MAX_UNDISGUISED;
+  if (short) scanUndisguised(folded, plain, out);
+  const payloads = findEncodedPayloads(text, folded.text, short);
   const seen = new Set(out.map((item) => item.ruleId));
   for (const payload of payloads) {
     const inner = detect(payload.decoded, depth + 1, model, 1);
@@ -108,6 +125,33 @@ function scanRevealed(text: string, folded: FoldedText, depth: number,
     if (whole && inner.findings.every((f) => seen.has(f.ruleId))) continue;
     out.push({ ruleId: 'injection.encoded', weight: Math.max(0.75, inner.score),
       start: payload.start, end: payload.end });
+  }
+}
+
+/**
+ * The rules alone on a view of a text (look-alike letters read as Latin,
+ * spelled-out words joined), counting only rules the text itself did not
+ * fire: the view adds what it reveals, never the same evidence twice.
+ */
+function newRulesScore(view: string, seen: ReadonlySet<string>): number {
+  const evidence: Evidence[] = [];
+  matchRules(foldText(readLookAlikes(view)), evidence);
+  let doubt = 1;
+  for (const item of evidence) if (!seen.has(item.ruleId)) doubt *= 1 - item.weight;
+  return 1 - doubt;
+}
+
+/**
+ * Lines with spelled-out or leetspeak words, undone and scanned again by
+ * the rules (the classifier was not trained on such views). Counts once.
+ */
+function scanUndisguised(folded: FoldedText, seen: ReadonlySet<string>, out: Evidence[]): void {
+  for (const view of undisguise(folded.text)) {
+    const score = newRulesScore(view.text, seen);
+    if (score < 0.5) continue;
+    out.push({ ruleId: 'injection.obfuscated', weight: Math.max(0.75, score),
+      start: originalOffset(folded, view.start), end: originalOffset(folded, view.end) });
+    return;
   }
 }
 
@@ -146,10 +190,14 @@ function classify(folded: FoldedText, model: InjectionModel, evidence: Evidence[
 function detect(text: string, depth: number, model: InjectionModel | null,
   classifierThreshold: number, data = false): InjectionResult {
   const folded = foldText(text);
+  // The rules read small capitals and curly apostrophes as ASCII; the
+  // classifier reads the text folded as it was when it learnt.
+  const read = folded.ascii ? text : readLookAlikes(text);
+  const forRules = read === text ? folded : foldText(read);
   const evidence: Evidence[] = [];
-  matchRules(folded, evidence);
-  if (data) matchRules(folded, evidence, DATA_MATCHER);
-  scanRevealed(text, folded, depth, model, evidence);
+  matchRules(forRules, evidence);
+  if (data) matchRules(forRules, evidence, DATA_MATCHER);
+  scanRevealed(text, forRules, depth, model, evidence);
 
   const structured = data && looksStructured(text);
   const prior = model ? classify(folded, model, evidence, classifierThreshold, structured) : 0;

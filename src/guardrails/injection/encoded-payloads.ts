@@ -1,6 +1,6 @@
 /** A run of encoded text and its decoded form. */
 export interface EncodedPayload {
-  readonly encoding: 'base64' | 'hex' | 'url' | 'rot13';
+  readonly encoding: 'base64' | 'hex' | 'url' | 'rot13' | 'reversed';
   readonly start: number;
   readonly end: number;
   readonly decoded: string;
@@ -15,6 +15,10 @@ const URL_ESCAPES = /(?:%[0-9a-fA-F]{2})+/g;
 const URL_ESCAPE = /%[0-9a-fA-F]{2}/g;
 /** Matched against folded text, lower case already: `/i` would double the cost. */
 const ROT13_CUE = /rot-?\s?13|caesar|cipher|chiffr|cifrad/;
+
+/** Words every attack needs, to be recognised once written backwards or in rot13. */
+const KEY_WORDS = ['ignore', 'instructions', 'disregard', 'previous', 'prompt', 'password',
+  'reveal', 'forget', 'bypass', 'override', 'system', 'secret'];
 
 const IS_BASE64 = 1;
 const IS_HEX = 2;
@@ -84,6 +88,14 @@ function rot13(text: string): string {
   });
 }
 
+/**
+ * For short texts, one search for a cipher named (group 1), key words in
+ * rot13 ("vafgehpgvbaf", group 2) or backwards ("snoitcurtsni", group 3):
+ * then the whole text is decoded or reversed.
+ */
+const SHORT_TEXT_CUES = new RegExp(`(${ROT13_CUE.source})|(${KEY_WORDS.map(rot13).join('|')})`
+  + `|(${KEY_WORDS.map((word) => [...word].reverse().join('')).join('|')})`);
+
 function collect(pattern: RegExp, text: string, decode: (run: string) => string,
   encoding: EncodedPayload['encoding'], out: EncodedPayload[]): void {
   pattern.lastIndex = 0;
@@ -104,8 +116,12 @@ function collect(pattern: RegExp, text: string, decode: (run: string) => string,
  * Finds base64, hex, percent-encoded and (when the text mentions a cipher)
  * rot13 payloads that decode to readable text, for a second scan.
  * @param folded `text` folded (see foldText), where the cipher is looked for.
+ * @param short also decode rot13 and reversed text when a key word of an
+ *   attack appears so encoded: a search over every character, paid on short
+ *   texts only (see detect-injection).
  */
-export function findEncodedPayloads(text: string, folded: string): EncodedPayload[] {
+export function findEncodedPayloads(text: string, folded: string, short = false):
+  EncodedPayload[] {
   const out: EncodedPayload[] = [];
 
   if (hasRun(text, IS_BASE64, MIN_BASE64_RUN)) {
@@ -131,8 +147,14 @@ export function findEncodedPayloads(text: string, folded: string): EncodedPayloa
     if (looksLikeText(decoded)) out.push({ encoding: 'url', start: 0, end: text.length, decoded });
   }
 
-  if (ROT13_CUE.test(folded) && out.length < MAX_PAYLOADS) {
+  const cue = short ? SHORT_TEXT_CUES.exec(folded) : null;
+  const cipher = short ? cue !== null && cue[3] === undefined : ROT13_CUE.test(folded);
+  if (cipher && out.length < MAX_PAYLOADS) {
     out.push({ encoding: 'rot13', start: 0, end: text.length, decoded: rot13(text) });
+  }
+  if (cue?.[3] !== undefined && out.length < MAX_PAYLOADS) {
+    out.push({ encoding: 'reversed', start: 0, end: text.length,
+      decoded: [...text].reverse().join('') });
   }
   return out;
 }

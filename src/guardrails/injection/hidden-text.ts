@@ -24,6 +24,24 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 const MIXED_SCRIPT = new RegExp('[a-zA-Z][\\u0370-\\u03bb\\u03bd-\\u03ff\\u0400-\\u04ff]'
   + '|[\\u0370-\\u03bb\\u03bd-\\u03ff\\u0400-\\u04ff][a-zA-Z]', 'g');
 
+/** Cyrillic and Greek letters drawn like Latin ones, and the Latin letter they pass for. */
+const LOOK_ALIKES = new Map<string, string>([
+  ...[...'аеорсухіјѕһԁԛԝӏүкмнтвАВЕКМНОРСТУХІЈЅ'].map((c, i) =>
+    [c, 'aeopcyxijshdqwlykmhtbABEKMHOPCTYXIJS'[i] as string] as const),
+  ...[...'αορικνυχεΑΒΕΖΗΙΚΜΝΟΡΤΥΧ'].map((c, i) =>
+    [c, 'aopikvuxeABEZHIKMNOPTYX'[i] as string] as const),
+]);
+
+/** A word with Latin letters and Cyrillic or Greek ones. */
+const MIXED_WORD = new RegExp('[\\p{L}\\p{M}]*(?:[a-zA-Z][\\p{L}\\p{M}]*[\\u0370-\\u052f]'
+  + '|[\\u0370-\\u052f][\\p{L}\\p{M}]*[a-zA-Z])[\\p{L}\\p{M}]*', 'gu');
+
+/** The text with the look-alike letters of mixed-script words read as the Latin ones. */
+function readAsLatin(text: string): string {
+  return text.replace(MIXED_WORD, (word) => word.replace(/[\u0370-\u052f]/g,
+    (char) => LOOK_ALIKES.get(char) ?? char));
+}
+
 function countMatches(pattern: RegExp, text: string): { count: number; first: number } {
   pattern.lastIndex = 0;
   let count = 0;
@@ -86,7 +104,7 @@ export function findHiddenText(text: string): HiddenText[] {
   const mixed = countMatches(MIXED_SCRIPT, text);
   if (mixed.count > 0) {
     found.push({ ruleId: 'injection.homoglyph', weight: Math.min(0.6, 0.2 * mixed.count),
-      start: mixed.first, end: mixed.first + 2 });
+      start: mixed.first, end: mixed.first + 2, revealed: readAsLatin(text) });
   }
   return found;
 }

@@ -21,6 +21,11 @@ export interface SignalRule {
    * such as "do not"); checked after the match, cheaper than a lookbehind.
    */
   readonly notAfter?: RegExp;
+  /**
+   * The parts `pattern` is the alternation of, when built by `rule`: where a
+   * cue is found, only the parts that can start there need trying.
+   */
+  readonly parts?: readonly RulePart[];
 }
 
 /** A piece of a rule's pattern and the literals its matches start with. */
@@ -77,11 +82,17 @@ export function part(source: string, cues: readonly string[]): RulePart {
   return { source, cues };
 }
 
+/** The sticky pattern matching any of `parts`, tried in order. */
+export function alternation(parts: readonly RulePart[]): RegExp {
+  return new RegExp(parts.map((p) => `(?:${p.source})`).join('|'), 'uy');
+}
+
 /** Builds a rule whose sticky pattern is the alternation of `parts`. */
 export function rule(id: string, weight: number, ...parts: RulePart[]): SignalRule {
   return {
     id, weight,
-    pattern: new RegExp(parts.map((p) => `(?:${p.source})`).join('|'), 'uy'),
+    pattern: alternation(parts),
     cues: [...new Set(parts.flatMap((p) => p.cues))],
+    parts,
   };
 }

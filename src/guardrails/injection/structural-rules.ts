@@ -7,16 +7,45 @@ const B = '\\b';
 const E = '\\b';
 const GAP = '[^.!?\\n]{0,40}?';
 
-const CHAT_TOKENS = part('<\\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|eot_id'
-  + '|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|fim_[a-z]+|tool_call'
-  + '|channel|message|end|start)\\|>|\\[/?inst\\]|<</?sys>>|<start_of_turn>|<end_of_turn>'
+/**
+ * Special tokens are `<|name|>` in most model families (ChatML, Llama 3, Phi,
+ * Granite, Command R's `<|START_OF_TURN_TOKEN|>`, DeepSeek's full-width
+ * `<｜User｜>` once folded, with `▁` for spaces): any such name, not a list.
+ * Mistral's newer ones are bracketed: `[SYSTEM_PROMPT]`, `[TOOL_RESULTS]`.
+ */
+const CHAT_TOKENS = part('<\\|[a-z][a-z0-9_▁]{1,40}\\|>|\\[/?inst\\]|<</?sys>>|<start_of_turn>'
+  + '|<end_of_turn>|\\[/?(?:system_prompt|available_tools|tool_calls|tool_results|tool_content)\\]'
   + '|\\[/?system\\]\\s*(?:\\n|:)|<\\|?/?(?:system|assistant)_?(?:prompt)?\\|?>',
 ['<|', '[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '[system]',
-  '[/system]', '<system', '</system', '<assistant', '</assistant']);
+  '[/system]', '<system', '</system', '<assistant', '</assistant', '[system_prompt]',
+  '[/system_prompt]', '[available_tools]', '[/available_tools]', '[tool_calls]', '[/tool_calls]',
+  '[tool_results]', '[/tool_results]', '[tool_content]', '[/tool_content]']);
 
-/** A heading line naming a role; the match starts at the `#`s, where its cue is. */
-const MARKDOWN_ROLE = part('(?<=(?:^|\\n)[ \\t]*)#{2,}[ \\t]*(?:system|instruction|instructions'
-  + '|human|assistant|user|new instructions)[ \\t]*:?[ \\t]*(?=\\n|$)', ['##']);
+/**
+ * A heading line naming a role; the match starts at the `#`s, where its cue
+ * is. Alpaca's "### Response:" only with its colon: API docs have "## Response".
+ */
+const MARKDOWN_ROLE = part('(?<=(?:^|\\n)[ \\t]*)#{2,}[ \\t]*(?:(?:system|instruction|instructions'
+  + '|human|assistant|user|new instructions)[ \\t]*:?|response[ \\t]*:)[ \\t]*(?=\\n|$)', ['##']);
+
+/**
+ * Tags that wrap a tool's result in the templates of Claude, Hermes and
+ * Qwen, or a bracketed "[FUNCTION RESULT]": in a message they forge a
+ * tool's answer. Not the call tags (`<tool_call>`): a call is the model's
+ * own words, pasted by people asking how the format works.
+ */
+const TOOL_TAGS = ['tool_result', 'tool_results', 'tool_response', 'tool_output',
+  'function_results', 'function_result', 'function_response', 'function_output'];
+const FAKE_TOOL = part(`</?(?:${TOOL_TAGS.join('|')})>`
+  + '|\\[(?:function|tool)[ _-]?(?:results?|outputs?|responses?)\\]',
+['<tool_', '</tool_', '<function_', '</function_', '[function', '[tool']);
+
+/**
+ * A system or developer message written as chat-API JSON inside the text:
+ * `{"role": "system", "content": ...}`. Code that calls an API has them too,
+ * so it weighs little alone.
+ */
+const JSON_ROLE = part('"role"\\s*:\\s*"(?:system|developer)"', ['"role"']);
 
 const TRANSCRIPT_ROLE = part('\\n\\n(?:human|assistant|system)\\s*:',
   ['\n\nhuman', '\n\nassistant', '\n\nsystem']);
@@ -30,13 +59,28 @@ const FAKE_SYSTEM = part(`(?<=[<\\[{(]\\s*)(?:${FAKE_ROLES.join('|')})(?:\\s*[_ 
   + '(?:mode|override|message|prompt|note|update|instruction|alert|command))?\\s*[>\\]})]',
 FAKE_ROLES);
 
+/**
+ * The user's part closed and a system part opened, in markup:
+ * `</user_input><system_instruction>`. Each tag alone is ordinary in
+ * prompt templates; a user closing their own tag is not.
+ */
+const CLOSED_USER_TAG = part('</(?:user(?:[_-](?:input|query|message|request|prompt))?|human'
+  + '|untrusted[a-z_-]*|input|query)>[^<]{0,40}<(?:system|developer|admin|instructions?'
+  + '|assistant)(?![a-z0-9])', ['</user', '</human', '</untrusted', '</input', '</query']);
+
 const AUTHORITY_PHRASES = ['system override', 'admin override', 'developer override',
   'system mode', 'admin mode', 'maintenance mode', 'god mode', 'sudo mode',
   'root access', 'override mode', 'safety off', 'safety mode off', 'filters disabled',
   'i am your developer', "i'm your developer", 'i am your creator', "i'm your creator",
   'i am the developer', 'i am your administrator', 'i am your admin', 'as your developer',
   'new instructions:', 'new instruction:', 'updated instructions:', 'new task:',
-  'new rules:', 'important instructions:', 'end of prompt', 'end of system prompt',
+  'new rules:', 'new rule:', 'new directive:', 'new objective:', 'new system prompt',
+  'important instructions:', 'end of prompt', 'end of system prompt',
+  // A banner closing the user's part or opening a system part: a delimiter broken.
+  'end of user input', 'end user input', 'end of user message', 'end of untrusted input',
+  'end of context',
+  'begin system instructions', 'begin system prompt', 'start of system instructions',
+  'begin new instructions', 'start new instructions', 'begin admin instructions',
   'begin new prompt', 'i am god', 'i am your master', 'i am your owner',
   'i am your operator'];
 
@@ -151,19 +195,56 @@ const TARGETS_AI_PHRASES = ['if you are an ai', 'if you are a language model',
 
 
 /**
- * A query that carries data: a template slot, or a parameter named for
- * text or secrets. Badges and resized images (`?style=flat`, `?width=890`)
- * also have queries: a query alone is not a leak.
+ * A template slot: `{conversation}`, `{{chat_history}}`, `[SUMMARY]`,
+ * `<data>`, `$SECRET`, `%s`. Not JSON (`{type:'bar'}` of a chart URL) nor
+ * an index (`[1,2]`): a name, closed.
  */
-const DATA_QUERY = '(?:[\\[{<$]|%s|%7b|%5b|data=|q=|secret|password|prompt|history'
-  + '|conversation|chat|info=|content=|text=|message=)';
+const SLOT = '(?:\\{\\{?\\s*\\$?[a-z_][\\w .-]{0,40}\\}|\\[[a-z_][\\w .-]{0,40}\\]'
+  + '|<[a-z_][\\w .-]{0,40}>|\\$\\{?[a-z_]|%s|%7b\\s*[a-z_]|%5b\\s*[a-z_]|%3c\\s*[a-z_])';
 
-const EXFIL_IMAGE = part('!\\[[^\\]\\n]{0,200}\\]\\(\\s*<?https?://[^\\s)>]*[?&][^\\s)>]*'
-  + DATA_QUERY, ['![']);
+/**
+ * A query that carries data: a template slot, or a parameter named for
+ * text or secrets. Badges and resized images (`?style=flat`, `?width=890`,
+ * an image CDN's quality `&q=80`) also have queries: a query alone is not a
+ * leak.
+ */
+const DATA_QUERY = `(?:${SLOT}|(?<=[?&])(?:data|q|info|content|text|message)=`
+  + '(?!\\d+(?:[&"\'\\s)>]|$))|secret|password|prompt|history|conversation|chat)';
 
-const EXFIL_HTML = part('<(?:img|iframe|script|link)[^>]{0,200}(?:src|href)\\s*=\\s*'
-  + `["']?https?://[^"'\\s>]*[?&][^"'\\s>]*${DATA_QUERY}`,
-['<img', '<iframe', '<script', '<link']);
+/** A URL whose query carries data, up to a quote, a space or a closing bracket. */
+const URL_WITH = (data: string) => `https?://[^"'\\s)>]*[?&][^"'\\s)>]*${data}`;
+
+/** Images load by themselves: the URL is fetched, its query sent, when the answer is shown. */
+const EXFIL_IMAGE = part(`!\\[[^\\]\\n]{0,200}\\]\\(\\s*<?${URL_WITH(DATA_QUERY)}`, ['![']);
+
+/**
+ * A slot named for what a conversation holds: `{user_email}`, `[SUMMARY]`,
+ * `{{chat_history}}`. Docs write `?code={snippet}` or `?q={query}`.
+ */
+const PRIVATE_SLOT = '(?:\\{\\{?\\s*\\$?|\\[|<|%7b\\s*|%5b\\s*)[\\w .-]{0,30}?'
+  + '(?:secret|passw|key|token|credential|conversation|chat|history|summary|user|email|data'
+  + '|memory|context|notes|prompt|message|answer|reply|account|card|address|phone|session|cookie)';
+
+/**
+ * A link needs a click, and search links have `?q=`: only a slot for
+ * private data counts, inline (`[here](https://x/?d={secret})`) or as a
+ * reference definition (`[1]: https://x/?d={secret}`, used by `![a][1]`).
+ */
+const EXFIL_LINK = part(`\\]\\(\\s*<?${URL_WITH(PRIVATE_SLOT)}`
+  + `|\\]:[ \\t]*<?${URL_WITH(PRIVATE_SLOT)}`,
+['](http', '](<http', ']: http', ']:http', ']: <http']);
+
+const EXFIL_HTML = part('<(?:img|iframe|script|link|source|video|audio|embed|object)[^>]{0,200}'
+  + `(?:src|href|srcset|poster|data|background)\\s*=\\s*["']?[^"'>]{0,200}?`
+  + URL_WITH(DATA_QUERY), ['<img', '<iframe', '<script', '<link', '<source', '<video', '<audio',
+  '<embed', '<object']);
+
+/** An HTML link, like a markdown one, counts with a slot for private data only. */
+const EXFIL_ANCHOR = part(`<a\\s[^>]{0,200}href\\s*=\\s*["']?${URL_WITH(PRIVATE_SLOT)}`,
+  ['<a ']);
+
+/** CSS loads a `url()` as an image does: a background can carry the data away. */
+const EXFIL_CSS = part(`url\\(\\s*["']?${URL_WITH(DATA_QUERY)}`, ['url(']);
 
 const SECRET_WORDS = ['パスワード', '暗証番号', '密码', '密碼', '口令', '비밀번호',
   'пароль', 'contrasena', 'mot de passe', 'passwort', 'kennwort', 'senha', 'wachtwoord',
@@ -181,8 +262,11 @@ const SECRET_OTHER = part(`${SECRET_LEAD.source}[^.!?\\n]{0,24}?(?:${phrases(WHA
 /** Chat-template tokens, fake system turns, jailbreak personas and exfiltration links. */
 export const STRUCTURAL_RULES: readonly SignalRule[] = [
   rule('injection.role_token', 0.85, CHAT_TOKENS),
-  rule('injection.role_token', 0.35, MARKDOWN_ROLE, TRANSCRIPT_ROLE),
+  rule('injection.role_token', 0.35, MARKDOWN_ROLE, TRANSCRIPT_ROLE, JSON_ROLE),
+  // A tag pair (a forged result) counts 0.7; one tag named in a question, 0.45.
+  rule('injection.role_token', 0.45, FAKE_TOOL),
   rule('injection.fake_system', 0.45, FAKE_SYSTEM),
+  rule('injection.fake_system', 0.6, CLOSED_USER_TAG),
   rule('injection.fake_system', 0.45, words(AUTHORITY_PHRASES, '(?![a-z0-9])'), SWITCH_MODE),
   rule('injection.jailbreak_persona', 0.4, words(PERSONA_PHRASES)),
   rule('injection.jailbreak_persona', 0.7, LATE_RELATIVE),
@@ -192,7 +276,8 @@ export const STRUCTURAL_RULES: readonly SignalRule[] = [
     notAfter: /\b(?:not|never|n't)\s+$/ },
   rule('injection.secret_request', 0.4, SECRET_OTHER),
   rule('injection.targets_ai', 0.4, words(TARGETS_AI_PHRASES), ...ADDRESSES_READER),
-  rule('injection.exfil_link', 0.85, EXFIL_IMAGE, EXFIL_HTML),
+  rule('injection.exfil_link', 0.85, EXFIL_IMAGE, EXFIL_LINK, EXFIL_HTML, EXFIL_ANCHOR,
+    EXFIL_CSS),
 ];
 
 const HIDE_VERBS = '(?:tell|telling|mention|mentioning|inform|informing|alert|alerting|notify'
