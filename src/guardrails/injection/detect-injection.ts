@@ -81,9 +81,35 @@ function isQuotedMention(text: string, start: number, end: number): boolean {
   return rest?.[1] !== undefined && CLOSING_QUOTES.includes(rest[1]);
 }
 
+/** After a chat-template token: one space and a word that names no chat role. */
+const PROSE_AFTER_TOKEN =
+  / (?!(?:system|user|assistant|developer|tool|human|model|ai|bot)\b)[\p{L}\p{N}]/uy;
+
+/**
+ * A chat-template token talked about rather than used: quoted (`what is
+ * \`<|eot_id|>\` for?`), or inside a sentence, a word and a space on each
+ * side ("add <|im_end|> as a stop token"). Used, a token opens a turn:
+ * at the start of a line or after another token, or before a role name
+ * ("<|im_start|>system").
+ */
+function isTokenMention(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  if (before !== undefined && after !== undefined && OPENING_QUOTES.includes(before)
+    && CLOSING_QUOTES.includes(after)) return true;
+  if (before !== ' ' || !/[\p{L}\p{N},]/u.test(text[start - 2] ?? '')) return false;
+  PROSE_AFTER_TOKEN.lastIndex = end;
+  return PROSE_AFTER_TOKEN.test(text);
+}
+
+function isMention(ruleId: string, text: string, start: number, end: number): boolean {
+  if (ruleId === 'injection.role_token') return isTokenMention(text, start, end);
+  return MENTIONABLE.has(ruleId) && isQuotedMention(text, start, end);
+}
+
 function matchRules(folded: FoldedText, out: Evidence[], matcher = RULES): void {
   for (const { rule, start, end } of matcher.match(folded.text, folded.ascii)) {
-    const mention = MENTIONABLE.has(rule.id) && isQuotedMention(folded.text, start, end);
+    const mention = isMention(rule.id, folded.text, start, end);
     out.push({ ruleId: rule.id, weight: mention ? Math.min(rule.weight, MENTION_WEIGHT)
       : rule.weight, start: originalOffset(folded, start), end: originalOffset(folded, end) });
   }
