@@ -42,6 +42,8 @@ export interface DetectInjectionOptions {
 
 interface Evidence extends InjectionFinding {
   readonly weight: number;
+  /** Talked about rather than said (see isMention): a rule's mentions count once. */
+  readonly mention?: boolean;
 }
 
 const RULES = new RuleMatcher([...OVERRIDE_RULES, ...STRUCTURAL_RULES]);
@@ -111,7 +113,8 @@ function matchRules(folded: FoldedText, out: Evidence[], matcher = RULES): void 
   for (const { rule, start, end } of matcher.match(folded.text, folded.ascii)) {
     const mention = isMention(rule.id, folded.text, start, end);
     out.push({ ruleId: rule.id, weight: mention ? Math.min(rule.weight, MENTION_WEIGHT)
-      : rule.weight, start: originalOffset(folded, start), end: originalOffset(folded, end) });
+      : rule.weight, start: originalOffset(folded, start), end: originalOffset(folded, end),
+      mention });
   }
 }
 
@@ -229,9 +232,16 @@ function detect(text: string, depth: number, model: InjectionModel | null,
   const prior = model ? classify(folded, model, evidence, classifierThreshold, structured) : 0;
 
   // Independent-evidence combination: each signal removes part of the doubt left.
+  // A regex for "[INST] and [/INST]" mentions two tokens, but it is one topic.
   let doubt = 1 - prior;
+  const mentioned = new Set<string>();
   for (const item of evidence) {
-    if (item.ruleId !== 'injection.classifier') doubt *= 1 - item.weight;
+    if (item.ruleId === 'injection.classifier') continue;
+    if (item.mention) {
+      if (mentioned.has(item.ruleId)) continue;
+      mentioned.add(item.ruleId);
+    }
+    doubt *= 1 - item.weight;
   }
 
   // Named rules before the classifier: they say why, so they lead the report.

@@ -148,8 +148,15 @@ const LEAK_GENERIC = new Set(['system prompt', 'initial prompt', 'hidden prompt'
 
 const LEAK_OWN = phrases(LEAK_OBJECTS.filter((object) => !LEAK_GENERIC.has(object)));
 
+/**
+ * After a generic name, a prompt for something else: "the system prompt you
+ * would write for a tutoring bot", "the system prompt for a support bot".
+ */
+const FOR_ANOTHER = "(?!\\s+(?:you\\s+(?:would|could|might|should)|you'd|for\\s+(?:a|an|my|our)\\b))";
+
 const LEAK_EN = part(`\\b${LEAK_LEAD.source}\\b(?:${GAP}\\b(?:${LEAK_OWN})|${GAP}\\b`
-  + `(?<!\\b(?:a|an|any|some|good|new)\\s+)(?:${phrases([...LEAK_GENERIC])})${NOT_AFTER_TOPIC})\\b`,
+  + `(?<!\\b(?:a|an|any|some|good|new)\\s+)(?:${phrases([...LEAK_GENERIC])})${FOR_ANOTHER}`
+  + `${NOT_AFTER_TOPIC})\\b`,
 LEAK_LEAD.cues);
 
 /**
