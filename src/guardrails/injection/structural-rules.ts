@@ -256,7 +256,9 @@ const WHAT_IS = ['何ですか', '教えて', '是什么', '是什麼', '告诉�
 
 const SECRET_LEAD = leading(SECRET_WORDS);
 
-const SECRET_OTHER = part(`${SECRET_LEAD.source}[^.!?\\n]{0,24}?(?:${phrases(WHAT_IS)})`,
+// Within one sentence, full stops of Chinese and Japanese included: "パスワードを
+// 忘れました。リセットする方法を教えて" asks how to reset one's own password.
+const SECRET_OTHER = part(`${SECRET_LEAD.source}[^.!?\\n。！？]{0,24}?(?:${phrases(WHAT_IS)})`,
   SECRET_LEAD.cues);
 
 /** Chat-template tokens, fake system turns, jailbreak personas and exfiltration links. */
