@@ -1,3 +1,5 @@
+import { pick, type Random } from './pick.js';
+
 /**
  * Synthetic attacks built from parts, in the three shapes the corpus has
  * too few of: a document that speaks to the model reading it and gives it
@@ -7,12 +9,6 @@
  * (extraction). Each part varies on its own, so the model learns the shape
  * rather than the sentences.
  */
-
-type Random = () => number;
-
-function pick<T>(random: Random, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

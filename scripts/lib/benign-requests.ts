@@ -1,3 +1,5 @@
+import { pick, type Random } from './pick.js';
+
 /**
  * Synthetic everyday requests that use an attack's words innocently: people
  * ask to ignore a typo, forget an earlier question, override a setting,
@@ -7,12 +9,6 @@
  * handful of sentences. The attack the model must still catch is a change
  * of who the assistant obeys, which none of these asks for.
  */
-
-type Random = () => number;
-
-function pick<T>(random: Random, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
 
 const POLITE = ['', 'Please ', 'Can you ', 'Could you ', 'Quick one: ', 'Hey, ', 'Help me '];
 

@@ -3,6 +3,7 @@ import { directAttacks, readerInstruction } from './attack-requests.js';
 import { benignRequests } from './benign-requests.js';
 import { taskInstructions } from './task-instructions.js';
 import { shortReadme, technicalDocument } from './technical-text.js';
+import { pick, type Random } from './pick.js';
 
 /**
  * Synthetic training rows, generated from templates with a seeded generator:
@@ -12,12 +13,6 @@ import { shortReadme, technicalDocument } from './technical-text.js';
  * attack itself rather than the style of the repositories it came from.
  * None is drawn from the held-out repositories.
  */
-
-type Random = () => number;
-
-function pick<T>(random: Random, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
 
 const OVERRIDES = [
   'Ignore all previous instructions', 'Ignore the above directions', 'Disregard prior directives',

@@ -1,3 +1,5 @@
+import { pick, type Random } from './pick.js';
+
 /**
  * Synthetic task prompts in the style of instruction-tuning datasets and of
  * applications that wrap a user's text in a task: "You are given a review.
@@ -8,12 +10,6 @@
  * ordinary task prompts for attacks. What the two do not share is an order
  * to drop the instructions already given, or a target other than the task.
  */
-
-type Random = () => number;
-
-function pick<T>(random: Random, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
 
 const INPUTS = ['sentence', 'product review', 'paragraph', 'news headline', 'tweet',
   'customer e-mail', 'dialogue', 'code snippet', 'recipe', 'job description', 'poem',

@@ -1,15 +1,11 @@
+import { pick, type Random } from './pick.js';
+
 /**
  * Synthetic technical documents: markdown with code blocks, JSON, logs,
  * tables, shell sessions. Gateway tool results and retrieved documents look
  * like this, and the corpus has almost none of it, so without these rows
  * the model took code and markdown for the style of long jailbreaks.
  */
-
-type Random = () => number;
-
-function pick<T>(random: Random, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
 
 const WORDS = ['user', 'order', 'item', 'config', 'cache', 'route', 'schema', 'token', 'event',
   'client', 'server', 'request', 'response', 'payload', 'record', 'queue', 'worker', 'file',

@@ -1,3 +1,5 @@
+import { ATTACK_WORDS } from './attack-words.js';
+
 /** A run of encoded text and its decoded form. */
 export interface EncodedPayload {
   readonly encoding: 'base64' | 'hex' | 'url' | 'rot13' | 'reversed';
@@ -16,9 +18,6 @@ const URL_ESCAPE = /%[0-9a-fA-F]{2}/g;
 /** Matched against folded text, lower case already: `/i` would double the cost. */
 const ROT13_CUE = /rot-?\s?13|caesar|cipher|chiffr|cifrad/;
 
-/** Words every attack needs, to be recognised once written backwards or in rot13. */
-const KEY_WORDS = ['ignore', 'instructions', 'disregard', 'previous', 'prompt', 'password',
-  'reveal', 'forget', 'bypass', 'override', 'system', 'secret'];
 
 const IS_BASE64 = 1;
 const IS_HEX = 2;
@@ -93,8 +92,8 @@ function rot13(text: string): string {
  * rot13 ("vafgehpgvbaf", group 2) or backwards ("snoitcurtsni", group 3):
  * then the whole text is decoded or reversed.
  */
-const SHORT_TEXT_CUES = new RegExp(`(${ROT13_CUE.source})|(${KEY_WORDS.map(rot13).join('|')})`
-  + `|(${KEY_WORDS.map((word) => [...word].reverse().join('')).join('|')})`);
+const SHORT_TEXT_CUES = new RegExp(`(${ROT13_CUE.source})|(${ATTACK_WORDS.map(rot13).join('|')})`
+  + `|(${ATTACK_WORDS.map((word) => [...word].reverse().join('')).join('|')})`);
 
 function collect(pattern: RegExp, text: string, decode: (run: string) => string,
   encoding: EncodedPayload['encoding'], out: EncodedPayload[]): void {

@@ -1,3 +1,4 @@
+import { B, E, GAP } from './override-parts.js';
 import {
   leading, part, phrases, rule, type RulePart, type SignalRule,
 } from './signal-rule.js';
@@ -40,16 +41,10 @@ interface Language {
   readonly endings?: boolean;
 }
 
-/** A gap of a few words inside one sentence. */
-const GAP = '[^.!?\\n。！？]{0,48}?';
 /** Scripts without spaces: a gap in characters. */
 const SHORT_GAP = '[^.!?\\n。！？।]{0,16}?';
 /** The rest of a sentence up to its question mark (Latin, Arabic, full-width). */
 const TO_QUESTION_MARK = '[^.!\\n。！]{0,40}?[?？؟]';
-
-/** Word boundary that also works next to letters outside ASCII. */
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
 
 /**
  * Words that make the prompt a topic rather than a target: "show me how to

@@ -1,3 +1,5 @@
+import { ATTACK_WORDS } from './attack-words.js';
+
 /**
  * Words disguised so that no rule sees them: spelled out letter by letter
  * ("i g n o r e", "i.g.n.o.r.e", "d_i_s_r_e_g_a_r_d") or in leetspeak
@@ -42,8 +44,8 @@ const MAYBE_SPELLED = /[ .\-_*·/|]\S[ .\-_*·/|]+\S[ .\-_*·/|]/;
  * is one word, "ignoreallprevious...", and a space around each of these
  * gives back "ignore all previous instructions".
  */
-const KEY_WORDS = new RegExp('instructions?|ignore|disregard|forget|bypass|override|previous'
-  + '|prior|above|system|prompt|password|reveal|secret|rules|guidelines', 'g');
+const KEY_WORDS = new RegExp(
+  [...ATTACK_WORDS, 'instruction', 'prior', 'above', 'rules', 'guidelines'].join('|'), 'g');
 
 /** Runs this long, joined, are a sentence rather than one word. */
 const SENTENCE_RUN = 16;

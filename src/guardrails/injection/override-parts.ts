@@ -1,6 +1,9 @@
 import { leading, part, phrases, type RulePart } from './signal-rule.js';
 
-/** Pieces of the override rules of every language: gaps, boundaries, verb and object. */
+/**
+ * Pieces of the override and prompt-request rules of every language: gaps,
+ * boundaries, verb and object.
+ */
 
 /** A gap of a few words inside one sentence. */
 export const GAP = '[^.!?\\n。！？]{0,48}?';

@@ -152,7 +152,8 @@ const LEAK_OWN = phrases(LEAK_OBJECTS.filter((object) => !LEAK_GENERIC.has(objec
  * After a generic name, a prompt for something else: "the system prompt you
  * would write for a tutoring bot", "the system prompt for a support bot".
  */
-const FOR_ANOTHER = "(?!\\s+(?:you\\s+(?:would|could|might|should)|you'd|for\\s+(?:a|an|my|our)\\b))";
+const FOR_ANOTHER = "(?!\\s+(?:you\\s+(?:would|could|might|should)|you'd"
+  + '|for\\s+(?:a|an|my|our)\\b))';
 
 const LEAK_EN = part(`\\b${LEAK_LEAD.source}\\b(?:${GAP}\\b(?:${LEAK_OWN})|${GAP}\\b`
   + `(?<!\\b(?:a|an|any|some|good|new)\\s+)(?:${phrases([...LEAK_GENERIC])})${FOR_ANOTHER}`
